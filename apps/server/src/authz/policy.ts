@@ -1,0 +1,127 @@
+/**
+ * The one authorisation module (issue 2 §5): permission × target × scope.
+ * Every route asks here; nothing else decides who may do what.
+ * Out-of-scope records are answered 404 by `assertCan` so their existence does not leak.
+ */
+import { MANAGEABLE_ROLES, scopeLevelOfRole, type Permission, type Role, type Scope } from '@app/shared';
+import { forbidden, notFound } from '../http/errors.ts';
+
+export interface Actor {
+  id: string;
+  username: string;
+  fullName: string;
+  role: Role;
+  provinceCode: string | null;
+  communeCode: string | null;
+  unitId: number | null;
+  trainingOrgId: number | null;
+  officialId: string | null;
+}
+
+/** Where a record sits in the organisation tree. */
+export interface Target {
+  provinceCode?: string | null;
+  communeCode?: string | null;
+  unitId?: number | null;
+  trainingOrgId?: number | null;
+}
+
+const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  national_admin: [
+    'units.read',
+    'units.editRegionType',
+    'units.manageCommuneUnits',
+    'trainingOrgs.manage',
+    'users.read',
+    'users.manage',
+    'audit.read',
+  ],
+  province_admin: ['units.read', 'units.editRegionType', 'units.manageCommuneUnits', 'users.read', 'users.manage', 'audit.read'],
+  commune_admin: ['units.read', 'units.manageCommuneUnits', 'users.read', 'users.manage', 'audit.read'],
+  unit_head: ['units.read'],
+  training_org: ['units.read'],
+  official: ['units.read'],
+  reviewer: ['units.read', 'users.read', 'audit.read'],
+};
+
+/** Permissions whose scope is the whole country for some roles (reference data anyone may look up). */
+const NATIONWIDE_FOR: Partial<Record<Permission, readonly Role[]>> = {
+  'units.read': ['training_org'],
+};
+
+export function scopeOf(actor: Actor): Scope {
+  const level = scopeLevelOfRole(actor.role, actor.provinceCode !== null);
+  const scope: Scope = { level };
+  if (actor.provinceCode) scope.provinceCode = actor.provinceCode;
+  if (actor.communeCode) scope.communeCode = actor.communeCode;
+  if (actor.unitId !== null) scope.unitId = actor.unitId;
+  if (actor.trainingOrgId !== null) scope.trainingOrgId = actor.trainingOrgId;
+  return scope;
+}
+
+export function permissionsOf(actor: Actor): Permission[] {
+  return [...ROLE_PERMISSIONS[actor.role]];
+}
+
+/** Is the target inside the actor's scope? Pure containment on the organisation tree. */
+export function inScope(actor: Actor, target: Target): boolean {
+  const scope = scopeOf(actor);
+  switch (scope.level) {
+    case 'nation':
+      return true;
+    case 'province':
+      return !!target.provinceCode && target.provinceCode === scope.provinceCode;
+    case 'commune':
+      return !!target.communeCode && target.communeCode === scope.communeCode;
+    case 'unit':
+    case 'self':
+      if (target.unitId !== undefined && target.unitId !== null && scope.level === 'unit') return target.unitId === scope.unitId;
+      return !!target.communeCode && target.communeCode === scope.communeCode && target.unitId == null;
+    case 'training_org':
+      return target.trainingOrgId !== undefined && target.trainingOrgId !== null && target.trainingOrgId === scope.trainingOrgId;
+  }
+}
+
+export function can(actor: Actor, permission: Permission, target?: Target): boolean {
+  if (!ROLE_PERMISSIONS[actor.role].includes(permission)) return false;
+  if (!target) return true;
+  if (NATIONWIDE_FOR[permission]?.includes(actor.role)) return true;
+  return inScope(actor, target);
+}
+
+/**
+ * Throws unless allowed. A target outside the scope answers 404 (as if it did not exist);
+ * a target inside the scope without the permission answers 403.
+ */
+export function assertCan(actor: Actor, permission: Permission, target?: Target): void {
+  if (can(actor, permission, target)) return;
+  const nationwide = NATIONWIDE_FOR[permission]?.includes(actor.role) ?? false;
+  if (target && !nationwide && !inScope(actor, target)) throw notFound();
+  throw forbidden();
+}
+
+/** Row filter for lists: which province/commune the actor's lists are limited to, or null for none visible. */
+export function listScope(actor: Actor): { provinceCode?: string; communeCode?: string } | null {
+  const scope = scopeOf(actor);
+  switch (scope.level) {
+    case 'nation':
+      return {};
+    case 'province':
+      return { provinceCode: scope.provinceCode! };
+    case 'commune':
+      return { communeCode: scope.communeCode! };
+    default:
+      return null;
+  }
+}
+
+export function manageableRoles(actor: Actor): Role[] {
+  return [...MANAGEABLE_ROLES[actor.role]];
+}
+
+/** May the actor create/edit/reset an account with this role at this place? */
+export function canManageUser(actor: Actor, target: { role: Role } & Target): boolean {
+  if (!can(actor, 'users.manage')) return false;
+  if (!MANAGEABLE_ROLES[actor.role].includes(target.role)) return false;
+  return inScope(actor, target);
+}

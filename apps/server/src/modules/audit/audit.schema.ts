@@ -1,0 +1,1 @@
+export { AuditListQuery, AuditListResponse } from '@app/shared';

@@ -1,0 +1,1 @@
+export { ChangePasswordRequest, LoginRequest, MeResponse, OkResponse } from '@app/shared';

@@ -1,0 +1,96 @@
+/**
+ * Demo data for a first start outside production (issue 2 §10): province Đắk Lắk (66), five demo
+ * communes (phường and xã, with varied region types) and one account per role. Every demo account
+ * uses the password Demo@2026; the README lists them. Later features add their own demo records here.
+ */
+import { sql } from 'drizzle-orm';
+import type { Role } from '@app/shared';
+import type { Db } from '../db/client.ts';
+import { hashPassword } from '../modules/auth/passwords.ts';
+
+export const DEMO_PASSWORD = 'Demo@2026';
+export const DEMO_PROVINCE = '66';
+
+/** Demo communes of Đắk Lắk and the region type each shows off. */
+export const DEMO_COMMUNES = [
+  { code: '24133', regionType: 'do_thi', areaClass: null }, // Phường Buôn Ma Thuột
+  { code: '22015', regionType: 'do_thi', areaClass: null }, // Phường Tuy Hoà
+  { code: '24373', regionType: 'nong_thon', areaClass: null }, // Xã Ea Kar
+  { code: '24235', regionType: 'mien_nui_dtts', areaClass: 'III' }, // Xã Buôn Đôn
+  { code: '24211', regionType: 'bien_gioi_hai_dao', areaClass: 'II' }, // Xã Ea Súp
+] as const;
+
+/** Kinds of the units whose heads get demo accounts donvi.<commune>.<n>, in order n = 1, 2, … */
+const DEMO_UNIT_KINDS = ['van_phong_hdnd_ubnd', 'phong_kinh_te', 'phong_van_hoa_xa_hoi', 'trung_tam_phvhcc'];
+const OFFICIALS_PER_COMMUNE = 5;
+
+// Invented people: family, middle and given names combined deterministically.
+const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Võ', 'Đặng', 'Bùi', 'Đỗ'];
+const MIDDLE = ['Văn', 'Thị', 'Minh', 'Thu', 'Quốc', 'Ngọc', 'Đức', 'Thanh', 'Hữu', 'Kim'];
+const GIVEN = ['An', 'Bình', 'Chi', 'Dũng', 'Hà', 'Hạnh', 'Khoa', 'Lan', 'Long', 'Mai', 'Nam', 'Ngân', 'Phúc', 'Quyên', 'Sơn', 'Tâm', 'Thảo', 'Trung', 'Uyên', 'Vy'];
+
+function demoName(i: number): string {
+  const family = FAMILY[i % 10]!;
+  return `${family} ${MIDDLE[(i * 7) % MIDDLE.length]} ${GIVEN[(i * 13) % GIVEN.length]}`;
+}
+
+interface DemoUser {
+  username: string;
+  full_name: string;
+  role: Role;
+  province_code: string | null;
+  commune_code: string | null;
+  unit_id: number | null;
+  training_org_id: number | null;
+}
+
+export async function seedDemoData(db: Db): Promise<{ seeded: boolean; accounts: number }> {
+  const exists = await db.execute(sql`select 1 from users where username = 'bonoivu'`);
+  if (exists.rows.length > 0) return { seeded: false, accounts: 0 };
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+
+  return db.transaction(async (tx) => {
+    for (const c of DEMO_COMMUNES) {
+      await tx.execute(sql`update communes set region_type = ${c.regionType}, area_class = ${c.areaClass} where code = ${c.code}`);
+    }
+    const orgs = (await tx.execute<{ id: number; code: string }>(sql`select id, code from training_orgs where code in ('HVCTQG', 'TCT.66')`)).rows;
+    const orgId = (code: string) => orgs.find((o) => o.code === code)!.id;
+    const unitRows = (
+      await tx.execute<{ id: number; commune_code: string; kind: string }>(
+        sql`select id, commune_code, kind from units where is_default and commune_code in (${sql.join(
+          DEMO_COMMUNES.map((c) => sql`${c.code}`),
+          sql`, `,
+        )})`,
+      )
+    ).rows;
+
+    const users: DemoUser[] = [
+      { username: 'bonoivu', full_name: 'Phạm Thị Thu Hằng', role: 'national_admin', province_code: null, commune_code: null, unit_id: null, training_org_id: null },
+      { username: 'sonoivu.66', full_name: 'Lê Văn Thành', role: 'province_admin', province_code: '66', commune_code: null, unit_id: null, training_org_id: null },
+      { username: 'bantochuc.66', full_name: 'H’Linh Niê', role: 'reviewer', province_code: '66', commune_code: null, unit_id: null, training_org_id: null },
+      { username: 'truong.hvctqg', full_name: 'Trần Quốc Bảo', role: 'training_org', province_code: null, commune_code: null, unit_id: null, training_org_id: orgId('HVCTQG') },
+      { username: 'truong.66', full_name: 'Y Khoa Byă', role: 'training_org', province_code: '66', commune_code: null, unit_id: null, training_org_id: orgId('TCT.66') },
+    ];
+    let person = 0;
+    for (const c of DEMO_COMMUNES) {
+      users.push({ username: `xa.${c.code}`, full_name: demoName(person++), role: 'commune_admin', province_code: '66', commune_code: c.code, unit_id: null, training_org_id: null });
+      DEMO_UNIT_KINDS.forEach((kind, i) => {
+        const unit = unitRows.find((u) => u.commune_code === c.code && u.kind === kind)!;
+        users.push({ username: `donvi.${c.code}.${i + 1}`, full_name: demoName(person++), role: 'unit_head', province_code: '66', commune_code: c.code, unit_id: unit.id, training_org_id: null });
+      });
+      for (let n = 1; n <= OFFICIALS_PER_COMMUNE; n++) {
+        const unit = unitRows.find((u) => u.commune_code === c.code && u.kind === DEMO_UNIT_KINDS[(n - 1) % DEMO_UNIT_KINDS.length])!;
+        users.push({ username: `hocvien.${c.code}.${n}`, full_name: demoName(person++), role: 'official', province_code: '66', commune_code: c.code, unit_id: unit.id, training_org_id: null });
+      }
+    }
+    await tx.execute(sql`
+      insert into users (username, full_name, role, province_code, commune_code, unit_id, training_org_id, password_hash)
+      select username, full_name, role, province_code, commune_code, unit_id, training_org_id, ${passwordHash}
+      from jsonb_to_recordset(${JSON.stringify(users)}::jsonb)
+        as x(username text, full_name text, role text, province_code text, commune_code text, unit_id int, training_org_id int)`);
+    await tx.execute(sql`
+      insert into audit_log (action, entity_type, after)
+      values ('seed.demo', 'system', ${JSON.stringify({ accounts: users.length, communes: DEMO_COMMUNES.map((c) => c.code) })}::jsonb)`);
+    return { seeded: true, accounts: users.length };
+  });
+}

@@ -1,0 +1,6 @@
+export * from './roles.ts';
+export * from './permissions.ts';
+export * from './units.ts';
+export * from './errors.ts';
+export * from './dates.ts';
+export * from './api.ts';
