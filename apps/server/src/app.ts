@@ -19,6 +19,8 @@ import { authRoutes } from './modules/auth/auth.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { unitsRoutes } from './modules/units/units.routes.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
+import { officialsRoutes } from './modules/officials/officials.routes.ts';
+import { positionsRoutes } from './modules/positions/positions.routes.ts';
 
 z.config(z.locales.vi());
 
@@ -105,6 +107,8 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await app.register(unitsRoutes);
   await app.register(usersRoutes);
   await app.register(auditRoutes);
+  await app.register(officialsRoutes);
+  await app.register(positionsRoutes);
 
   await registerWebClient(app, deps.config.webDistDir);
   return app;

@@ -41,9 +41,55 @@ export const FIELD_LABELS: Record<string, string> = {
   entityType: 'Loại đối tượng',
   actor: 'Người thực hiện',
   type: 'Loại',
+  birthDate: 'Ngày sinh',
+  gender: 'Giới tính',
+  cccd: 'Số CCCD',
+  positionId: 'Vị trí việc làm',
+  officialType: 'Loại cán bộ, công chức',
+  isLeader: 'Lãnh đạo, quản lý',
+  leaderTitle: 'Chức vụ',
+  eduLevel: 'Trình độ chuyên môn',
+  studyField: 'Chuyên ngành đào tạo',
+  studyFieldName: 'Tên chuyên ngành',
+  politicalTheory: 'Lý luận chính trị',
+  stateMgmtLevel: 'Quản lý nhà nước',
+  itLevel: 'Tin học',
+  foreignLanguage: 'Ngoại ngữ',
+  joinedAt: 'Ngày vào cơ quan',
+  affectedByReorg: 'Chịu tác động của sắp xếp bộ máy',
+  belowStandard: 'Chưa đáp ứng yêu cầu chuyên môn',
+  meetsRequirementOverride: 'Đáp ứng yêu cầu chuyên môn (điều chỉnh)',
+  meetsRequirementReason: 'Lý do điều chỉnh',
+  status: 'Trạng thái',
+  fromDate: 'Từ ngày',
+  reason: 'Lý do',
+  commune: 'Xã',
+  province: 'Tỉnh',
+  ethnicityCode: 'Dân tộc',
+  religionCode: 'Tôn giáo',
+  healthNote: 'Sức khỏe',
+  requiredEduLevel: 'Trình độ tối thiểu',
+  requiredStudyFields: 'Chuyên ngành phù hợp',
+  requiredProgrammes: 'Chương trình bắt buộc',
+  trainingFields: 'Lĩnh vực bồi dưỡng',
+  dryRun: 'Chạy thử',
+  file: 'Tệp',
+  scope: 'Phạm vi',
+  programmeType: 'Loại chương trình',
+  field: 'Lĩnh vực',
+  decisionReason: 'Lý do quyết định',
+  officialIds: 'Danh sách cán bộ',
 };
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'phải có dạng YYYY-MM-DD');
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'phải có dạng YYYY-MM-DD')
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  }, 'không phải ngày có thật');
+/** Ids and versions in requests: PostgreSQL `integer` columns (a larger number is bad input, not a server error). */
+const dbInt = () => z.number().int().min(-2_147_483_648).max(2_147_483_647);
 const trimmed = (max: number) => z.string().trim().min(1).max(max);
 
 // ---------- auth ----------
@@ -127,7 +173,7 @@ export const CommuneListResponse = z.object({ items: z.array(CommuneItem), total
 export const UpdateCommuneRequest = z.object({
   regionType: z.enum(REGION_TYPES).optional(),
   areaClass: z.enum(AREA_CLASSES).nullable().optional(),
-  version: z.number().int(),
+  version: dbInt(),
 });
 
 export const UnitItem = z.object({
@@ -155,13 +201,13 @@ export type CommuneDetailResponse = z.infer<typeof CommuneDetailResponse>;
 export const CreateUnitRequest = z.object({
   name: trimmed(200),
   bloc: z.enum(BLOCS),
-  parentId: z.number().int().nullable().optional(),
+  parentId: dbInt().nullable().optional(),
 });
 export const UpdateUnitRequest = z.object({
   name: trimmed(200).optional(),
   bloc: z.enum(BLOCS).optional(),
   validTo: isoDate.nullable().optional(),
-  version: z.number().int(),
+  version: dbInt(),
 });
 
 // ---------- training organisations ----------
@@ -188,7 +234,7 @@ export const UpdateTrainingOrgRequest = z.object({
   name: trimmed(300).optional(),
   shortName: z.string().trim().max(50).nullable().optional(),
   active: z.boolean().optional(),
-  version: z.number().int(),
+  version: dbInt(),
 });
 
 // ---------- users ----------
@@ -237,8 +283,8 @@ export const CreateUserRequest = z.object({
   phone: z.string().trim().regex(/^[0-9+ .-]{8,20}$/, 'không hợp lệ').nullable().optional(),
   provinceCode: z.string().regex(/^\d{2}$/).nullable().optional(),
   communeCode: z.string().regex(/^\d{5}$/).nullable().optional(),
-  unitId: z.number().int().nullable().optional(),
-  trainingOrgId: z.number().int().nullable().optional(),
+  unitId: dbInt().nullable().optional(),
+  trainingOrgId: dbInt().nullable().optional(),
 });
 export const CreateUserResponse = z.object({ user: UserItem, temporaryPassword: z.string().optional() });
 export const UpdateUserRequest = z.object({
@@ -246,8 +292,8 @@ export const UpdateUserRequest = z.object({
   email: z.email().max(200).nullable().optional(),
   phone: z.string().trim().regex(/^[0-9+ .-]{8,20}$/, 'không hợp lệ').nullable().optional(),
   active: z.boolean().optional(),
-  unitId: z.number().int().nullable().optional(),
-  version: z.number().int(),
+  unitId: dbInt().nullable().optional(),
+  version: dbInt(),
 });
 export const ResetPasswordResponse = z.object({ temporaryPassword: z.string() });
 

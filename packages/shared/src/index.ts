@@ -4,3 +4,5 @@ export * from './units.ts';
 export * from './errors.ts';
 export * from './dates.ts';
 export * from './api.ts';
+export * from './officials.ts';
+export * from './api-officials.ts';

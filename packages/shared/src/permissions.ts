@@ -10,5 +10,12 @@ export const PERMISSIONS = [
   'users.read',
   'users.manage',
   'audit.read',
+  'officials.read',
+  'officials.manage',
+  'officials.readSensitive',
+  'officials.createAccounts',
+  'positions.manage',
+  'needs.read',
+  'needs.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];

@@ -24,6 +24,8 @@ export interface Target {
   communeCode?: string | null;
   unitId?: number | null;
   trainingOrgId?: number | null;
+  /** For records about one official (an official's own record is in its "self" scope). */
+  officialId?: string | null;
 }
 
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
@@ -35,13 +37,43 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'users.read',
     'users.manage',
     'audit.read',
+    'officials.read',
+    'officials.manage',
+    'officials.readSensitive',
+    'positions.manage',
+    'needs.read',
   ],
-  province_admin: ['units.read', 'units.editRegionType', 'units.manageCommuneUnits', 'users.read', 'users.manage', 'audit.read'],
-  commune_admin: ['units.read', 'units.manageCommuneUnits', 'users.read', 'users.manage', 'audit.read'],
-  unit_head: ['units.read'],
+  province_admin: [
+    'units.read',
+    'units.editRegionType',
+    'units.manageCommuneUnits',
+    'users.read',
+    'users.manage',
+    'audit.read',
+    'officials.read',
+    'officials.manage',
+    'officials.readSensitive',
+    'positions.manage',
+    'needs.read',
+  ],
+  commune_admin: [
+    'units.read',
+    'units.manageCommuneUnits',
+    'users.read',
+    'users.manage',
+    'audit.read',
+    'officials.read',
+    'officials.manage',
+    'officials.readSensitive',
+    'officials.createAccounts',
+    'positions.manage',
+    'needs.read',
+    'needs.manage',
+  ],
+  unit_head: ['units.read', 'officials.read'],
   training_org: ['units.read'],
-  official: ['units.read'],
-  reviewer: ['units.read', 'users.read', 'audit.read'],
+  official: ['units.read', 'officials.read', 'needs.read'],
+  reviewer: ['units.read', 'users.read', 'audit.read', 'officials.read', 'needs.read'],
 };
 
 /** Permissions whose scope is the whole country for some roles (reference data anyone may look up). */
@@ -73,10 +105,13 @@ export function inScope(actor: Actor, target: Target): boolean {
       return !!target.provinceCode && target.provinceCode === scope.provinceCode;
     case 'commune':
       return !!target.communeCode && target.communeCode === scope.communeCode;
-    case 'unit':
     case 'self':
-      if (target.unitId !== undefined && target.unitId !== null && scope.level === 'unit') return target.unitId === scope.unitId;
+      // An official's own records; otherwise only commune-wide reference data of its commune.
+      if (target.officialId !== undefined) return target.officialId !== null && target.officialId === actor.officialId;
       return !!target.communeCode && target.communeCode === scope.communeCode && target.unitId == null;
+    case 'unit':
+      if (target.unitId !== undefined && target.unitId !== null) return target.unitId === scope.unitId;
+      return !!target.communeCode && target.communeCode === scope.communeCode && target.officialId === undefined;
     case 'training_org':
       return target.trainingOrgId !== undefined && target.trainingOrgId !== null && target.trainingOrgId === scope.trainingOrgId;
   }
@@ -100,8 +135,14 @@ export function assertCan(actor: Actor, permission: Permission, target?: Target)
   throw forbidden();
 }
 
-/** Row filter for lists: which province/commune the actor's lists are limited to, or null for none visible. */
-export function listScope(actor: Actor): { provinceCode?: string; communeCode?: string } | null {
+/** Row filter for lists: the part of the tree the actor's lists are limited to, or null for none visible. */
+export interface ListScope {
+  provinceCode?: string;
+  communeCode?: string;
+  unitId?: number;
+  officialId?: string;
+}
+export function listScope(actor: Actor): ListScope | null {
   const scope = scopeOf(actor);
   switch (scope.level) {
     case 'nation':
@@ -110,6 +151,10 @@ export function listScope(actor: Actor): { provinceCode?: string; communeCode?: 
       return { provinceCode: scope.provinceCode! };
     case 'commune':
       return { communeCode: scope.communeCode! };
+    case 'unit':
+      return { communeCode: scope.communeCode!, unitId: scope.unitId! };
+    case 'self':
+      return actor.officialId ? { communeCode: scope.communeCode!, officialId: actor.officialId } : null;
     default:
       return null;
   }

@@ -9,7 +9,7 @@ import type { Actor } from '../authz/policy.ts';
 import type { AppDeps } from '../deps.ts';
 import type { RequestMeta } from '../modules/audit/audit.service.ts';
 import { resolveSession } from '../modules/auth/auth.service.ts';
-import { AppError, unauthenticated } from './errors.ts';
+import { AppError, badField, unauthenticated } from './errors.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -51,6 +51,30 @@ export function setCsrfCookie(reply: FastifyReply, secure: boolean): string {
   return token;
 }
 
+/**
+ * Path of the first string holding a NUL character (PostgreSQL text cannot store one), or null.
+ * Walks only what JSON and query strings produce: plain objects, arrays and strings.
+ */
+export function findNulCharacter(value: unknown, path = '', depth = 0): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+  if (depth > 32 || value === null || typeof value !== 'object') return null;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = findNulCharacter(value[i], path ? `${path}.${i}` : String(i), depth + 1);
+      if (found !== null) return found;
+    }
+    return null;
+  }
+  // Plain objects only (query strings are parsed into objects whose prototype has a null prototype).
+  const proto = Object.getPrototypeOf(value) as object | null;
+  if (proto !== null && proto !== Object.prototype && Object.getPrototypeOf(proto) !== null) return null;
+  for (const [k, v] of Object.entries(value)) {
+    const found = findNulCharacter(v, path ? `${path}.${k}` : k, depth + 1);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
 async function contextPlugin(app: FastifyInstance): Promise<void> {
   app.decorateRequest('actor', null);
   app.decorateRequest('mustChangePassword', false);
@@ -81,6 +105,15 @@ async function contextPlugin(app: FastifyInstance): Promise<void> {
         req.mustChangePassword = resolved.mustChangePassword;
         req.sessionToken = token;
       }
+    }
+  });
+
+  // Bad input gets a message naming the field, not a database error (SPEC §13).
+  app.addHook('preValidation', async (req) => {
+    if (!req.url.startsWith('/api/')) return;
+    for (const part of [req.params, req.query, req.body]) {
+      const field = findNulCharacter(part);
+      if (field !== null) throw badField(field, 'chứa ký tự không hợp lệ (ký tự NUL)');
     }
   });
 }

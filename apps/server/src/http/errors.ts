@@ -106,11 +106,18 @@ export function toErrorBody(err: unknown, requestId: string): { status: number; 
       fields.length === 1 ? fields[0]!.message : `${where} gửi lên có ${fields.length} lỗi: ${fields.map((f) => f.message).join('; ')}`;
     return { status: 400, body: { statusCode: 400, code: 'VALIDATION_ERROR', message, fields, requestId } };
   }
-  const code = fe?.code ?? '';
   const simple = (status: number, c: ErrorCode, message: string) => ({
     status,
     body: { statusCode: status, code: c, message, requestId } satisfies ApiErrorBody,
   });
+  // Bad values that only the database noticed (a date like 2026-02-30, a number beyond its column,
+  // a NUL character) are the caller's mistake, not a server failure: 4xx, never a 500.
+  const pg = postgresErrorCode(err);
+  if (pg?.startsWith('22')) {
+    return simple(400, 'VALIDATION_ERROR', 'Dữ liệu gửi lên có giá trị không hợp lệ (sai định dạng, quá dài hoặc vượt giới hạn cho phép).');
+  }
+  if (pg === '23505') return simple(409, 'CONFLICT', 'Dữ liệu trùng với một bản ghi đã có; hãy tải lại rồi thử lại.');
+  const code = fe?.code ?? '';
   if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') return simple(413, 'PAYLOAD_TOO_LARGE', 'Dữ liệu gửi lên quá lớn.');
   if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
     return simple(415, 'UNSUPPORTED_MEDIA_TYPE', 'Kiểu nội dung gửi lên không được hỗ trợ (cần application/json).');
@@ -124,9 +131,21 @@ export function toErrorBody(err: unknown, requestId: string): { status: number; 
   return simple(500, 'INTERNAL', 'Hệ thống gặp lỗi ngoài dự kiến; lỗi đã được ghi lại. Vui lòng thử lại sau.');
 }
 
+/** SQLSTATE of a PostgreSQL error, also when wrapped by Drizzle (`DrizzleQueryError.cause`). */
+export function postgresErrorCode(err: unknown): string | undefined {
+  let e: unknown = err;
+  for (let depth = 0; depth < 5 && e && typeof e === 'object'; depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) && 'severity' in e) return code;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
 export function errorHandler(err: unknown, req: FastifyRequest, reply: FastifyReply): void {
   const { status, body, headers } = toErrorBody(err, req.id);
   if (status >= 500) req.log.error({ err }, 'unhandled error');
+  else if (postgresErrorCode(err)) req.log.warn({ err }, 'database refused the input');
   else req.log.info({ code: body.code, status }, 'request refused');
   if (headers) void reply.headers(headers);
   void reply.status(status).send(body);

@@ -7,17 +7,19 @@ import { sql } from 'drizzle-orm';
 import type { Role } from '@app/shared';
 import type { Db } from '../db/client.ts';
 import { hashPassword } from '../modules/auth/passwords.ts';
+import { makeRng } from './names.ts';
+import { generateRoster, insertRoster } from './roster.ts';
 
 export const DEMO_PASSWORD = 'Demo@2026';
 export const DEMO_PROVINCE = '66';
 
 /** Demo communes of Đắk Lắk and the region type each shows off. */
 export const DEMO_COMMUNES = [
-  { code: '24133', regionType: 'do_thi', areaClass: null }, // Phường Buôn Ma Thuột
-  { code: '22015', regionType: 'do_thi', areaClass: null }, // Phường Tuy Hoà
-  { code: '24373', regionType: 'nong_thon', areaClass: null }, // Xã Ea Kar
-  { code: '24235', regionType: 'mien_nui_dtts', areaClass: 'III' }, // Xã Buôn Đôn
-  { code: '24211', regionType: 'bien_gioi_hai_dao', areaClass: 'II' }, // Xã Ea Súp
+  { code: '24133', regionType: 'do_thi', areaClass: null, rosterSize: 56, highlandShare: 0.1 }, // Phường Buôn Ma Thuột
+  { code: '22015', regionType: 'do_thi', areaClass: null, rosterSize: 48, highlandShare: 0 }, // Phường Tuy Hoà
+  { code: '24373', regionType: 'nong_thon', areaClass: null, rosterSize: 42, highlandShare: 0.15 }, // Xã Ea Kar
+  { code: '24235', regionType: 'mien_nui_dtts', areaClass: 'III', rosterSize: 34, highlandShare: 0.45 }, // Xã Buôn Đôn
+  { code: '24211', regionType: 'bien_gioi_hai_dao', areaClass: 'II', rosterSize: 31, highlandShare: 0.35 }, // Xã Ea Súp
 ] as const;
 
 /** Kinds of the units whose heads get demo accounts donvi.<commune>.<n>, in order n = 1, 2, … */
@@ -88,9 +90,63 @@ export async function seedDemoData(db: Db): Promise<{ seeded: boolean; accounts:
       select username, full_name, role, province_code, commune_code, unit_id, training_org_id, ${passwordHash}
       from jsonb_to_recordset(${JSON.stringify(users)}::jsonb)
         as x(username text, full_name text, role text, province_code text, commune_code text, unit_id int, training_org_id int)`);
+    const officials = await seedDemoRosters(tx, unitRows);
+    await linkDemoAccounts(tx, officials);
     await tx.execute(sql`
       insert into audit_log (action, entity_type, after)
       values ('seed.demo', 'system', ${JSON.stringify({ accounts: users.length, communes: DEMO_COMMUNES.map((c) => c.code) })}::jsonb)`);
     return { seeded: true, accounts: users.length };
   });
+}
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+/** Rosters of 30–60 officials per demo commune (SPEC §3 demo data for issue 3). */
+async function seedDemoRosters(tx: Tx, unitRows: { id: number; commune_code: string; kind: string }[]) {
+  const positions = (await tx.execute<{ id: number; code: string }>(sql`select id, code from positions where level = 'national'`)).rows;
+  const positionIds = new Map(positions.map((p) => [p.code, p.id]));
+  const rng = makeRng(2026);
+  let seq = 1000;
+  const all = [];
+  for (const c of DEMO_COMMUNES) {
+    const unitIds = new Map(unitRows.filter((u) => u.commune_code === c.code).map((u) => [u.kind, u.id]));
+    const roster = generateRoster(rng, {
+      provinceCode: DEMO_PROVINCE,
+      communeCode: c.code,
+      size: c.rosterSize,
+      unitIds,
+      positionIds,
+      belowShare: 0.18,
+      reorgShare: 0.22,
+      highlandShare: c.highlandShare,
+      cccdSeq: () => seq++,
+    });
+    all.push(...roster);
+  }
+  await insertRoster(tx, all);
+  return all;
+}
+
+/** Officials' accounts point at their registry records; unit heads at the head of their unit. */
+async function linkDemoAccounts(tx: Tx, officials: Awaited<ReturnType<typeof seedDemoRosters>>) {
+  const heads: Record<number, string> = { 1: 'CVP', 2: 'TP_KT', 3: 'TP_VHXH', 4: 'GD_TTPVHCC' };
+  const positions = (await tx.execute<{ id: number; code: string }>(sql`select id, code from positions where level = 'national'`)).rows;
+  const codeOf = new Map(positions.map((p) => [p.id, p.code]));
+  const links: { username: string; official_id: string; full_name: string; unit_id: number | null }[] = [];
+  for (const c of DEMO_COMMUNES) {
+    const roster = officials.filter((o) => o.commune_code === c.code);
+    for (const [n, code] of Object.entries(heads)) {
+      const o = roster.find((r) => codeOf.get(r.position_id) === code);
+      if (o) links.push({ username: `donvi.${c.code}.${n}`, official_id: o.id, full_name: o.full_name, unit_id: o.unit_id });
+    }
+    const staff = roster.filter((r) => !r.is_leader);
+    for (let n = 1; n <= OFFICIALS_PER_COMMUNE; n++) {
+      const o = staff[n - 1];
+      if (o) links.push({ username: `hocvien.${c.code}.${n}`, official_id: o.id, full_name: o.full_name, unit_id: o.unit_id });
+    }
+  }
+  await tx.execute(sql`
+    update users u set official_id = x.official_id, full_name = x.full_name, unit_id = coalesce(x.unit_id, u.unit_id)
+    from jsonb_to_recordset(${JSON.stringify(links)}::jsonb) as x(username text, official_id uuid, full_name text, unit_id int)
+    where u.username = x.username`);
 }

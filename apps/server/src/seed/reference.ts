@@ -9,6 +9,7 @@ import { sql } from 'drizzle-orm';
 import { defaultRegionType } from '@app/shared';
 import type { Db } from '../db/client.ts';
 import { communeTypeFromLabel, defaultUnitsFor } from '../modules/units/units.rules.ts';
+import { DEFAULT_POSITIONS } from '../modules/positions/positions.rules.ts';
 
 interface SourceUnits {
   provinces: { code: string; name: string; full_name: string; name_en: string; type: string; lat: number | null; lon: number | null; area_km2: number | null }[];
@@ -31,6 +32,8 @@ const nfc = (s: string) => s.normalize('NFC').trim();
 
 export async function seedReferenceData(db: Db): Promise<{ seeded: boolean }> {
   const [{ n } = { n: 0 }] = (await db.execute<{ n: number }>(sql`select count(*)::int as n from communes`)).rows;
+  // Catalogues added by later versions are upserted on every start (cheap, idempotent).
+  await db.transaction((tx) => seedDefaultPositions(tx));
   if (n > 0) return { seeded: false };
   const src = JSON.parse(fs.readFileSync(ADMIN_UNITS_FILE, 'utf8')) as SourceUnits;
   const provinces = src.provinces.map((p) => ({
@@ -116,5 +119,32 @@ async function seedTrainingOrgs(tx: Tx, provinces: { code: string; name: string;
     select code, name, short_name, kind, province_code
     from jsonb_to_recordset(${JSON.stringify(orgs)}::jsonb)
       as x(code text, name text, short_name text, kind text, province_code text)
+    on conflict (code) do nothing`);
+}
+
+/** National default job positions (VTVL) of commune posts. */
+async function seedDefaultPositions(tx: Tx): Promise<void> {
+  const rows = DEFAULT_POSITIONS.map((p, i) => ({
+    code: p.code,
+    name: p.name,
+    bloc: p.bloc,
+    official_type: p.officialType,
+    is_leader: p.isLeader,
+    required_edu_level: p.requiredEduLevel,
+    required_study_fields: p.requiredStudyFields,
+    required_programmes: p.requiredProgrammes,
+    training_fields: p.trainingFields,
+    sort_order: (i + 1) * 10,
+  }));
+  await tx.execute(sql`
+    insert into positions (code, name, level, bloc, official_type, is_leader, required_edu_level,
+                           required_study_fields, required_programmes, training_fields, sort_order)
+    select code, name, 'national', bloc, official_type, is_leader, required_edu_level,
+           array(select jsonb_array_elements_text(required_study_fields)),
+           array(select jsonb_array_elements_text(required_programmes)),
+           array(select jsonb_array_elements_text(training_fields)), sort_order
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+      as x(code text, name text, bloc text, official_type text, is_leader boolean, required_edu_level text,
+           required_study_fields jsonb, required_programmes jsonb, training_fields jsonb, sort_order int)
     on conflict (code) do nothing`);
 }

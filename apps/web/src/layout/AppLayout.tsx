@@ -51,7 +51,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
       style={{ borderInlineEnd: 0 }}
       onClick={({ key }) => {
         const path = pathOf(key, nav);
-        if (path) navigate(path);
+        if (path) void navigate(path);
         setDrawerOpen(false);
       }}
     />
@@ -82,9 +82,8 @@ export function AppLayout({ children }: { children: ReactNode }) {
             <nav>{menu}</nav>
           </Layout.Sider>
         )}
-        <Layout.Content className="app-content">
-          <main>{children}</main>
-        </Layout.Content>
+        {/* Layout.Content renders the page's <main> landmark. */}
+        <Layout.Content className="app-content">{children}</Layout.Content>
       </Layout>
       {narrow && menu && (
         <Drawer

@@ -19,7 +19,7 @@ export function UserMenu({ compact }: { compact: boolean }) {
     } catch (err) {
       message.error(errorMessage(err));
     }
-    navigate('/dang-nhap', { replace: true });
+    void navigate('/dang-nhap', { replace: true });
   };
 
   const scope = scopeLabel(me);
@@ -43,7 +43,7 @@ export function UserMenu({ compact }: { compact: boolean }) {
                 ),
               },
               { type: 'divider' },
-              { key: 'pw', icon: <KeyOutlined />, label: 'Đổi mật khẩu', onClick: () => navigate('/doi-mat-khau') },
+              { key: 'pw', icon: <KeyOutlined />, label: 'Đổi mật khẩu', onClick: () => void navigate('/doi-mat-khau') },
               { key: 'out', icon: <LogoutOutlined />, label: 'Đăng xuất', onClick: () => void doLogout() },
             ],
           }}
@@ -61,7 +61,7 @@ export function UserMenu({ compact }: { compact: boolean }) {
         </span>
         {scope && <span className="app-user-sub">{scope}</span>}
       </div>
-      <Button type="text" icon={<KeyOutlined />} onClick={() => navigate('/doi-mat-khau')}>
+      <Button type="text" icon={<KeyOutlined />} onClick={() => void navigate('/doi-mat-khau')}>
         Đổi mật khẩu
       </Button>
       <Button type="text" icon={<LogoutOutlined />} onClick={() => void doLogout()}>

@@ -115,7 +115,10 @@ export function findNav(key: string, items: NavItem[] = NAV_ITEMS): NavItem | un
 export function visibleLeaves(me: MeResponse): NavItem[] {
   const leaves: NavItem[] = [];
   const walk = (items: NavItem[]) => {
-    for (const i of items) (i.children ? walk(i.children) : leaves.push(i));
+    for (const i of items) {
+      if (i.children) walk(i.children);
+      else leaves.push(i);
+    }
   };
   walk(visibleNav(me));
   return leaves;

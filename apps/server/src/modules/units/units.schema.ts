@@ -18,4 +18,4 @@ export {
 
 export const ProvinceCodeParams = z.object({ code: z.string().regex(/^\d{2}$/, 'gồm 2 chữ số') });
 export const CommuneCodeParams = z.object({ code: z.string().regex(/^\d{5}$/, 'gồm 5 chữ số') });
-export const IdParams = z.object({ id: z.coerce.number().int().positive() });
+export const IdParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });

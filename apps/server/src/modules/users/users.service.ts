@@ -69,7 +69,7 @@ export async function listUsers(db: Db, clock: Clock, actor: Actor, f: repo.User
 /** A user record the actor may see, or 404. */
 async function visibleUser(db: Db, actor: Actor, id: string): Promise<Row> {
   assertCan(actor, 'users.read');
-  const row = /^[0-9a-f-]{36}$/i.test(id) ? await repo.findUserWithNames(db, id) : undefined;
+  const row = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id) ? await repo.findUserWithNames(db, id) : undefined;
   const scope = listScope(actor);
   if (!row || !scope) throw notFound();
   if (scope.provinceCode && row.user.provinceCode !== scope.provinceCode) throw notFound();
@@ -109,7 +109,7 @@ async function resolvePlacement(db: Db, actor: Actor, input: CreateUserInput): P
   const role = input.role;
   // A province admin creates inside its province; a commune admin inside its commune.
   if (actor.role === 'province_admin' && role === 'reviewer') p.provinceCode ??= actor.provinceCode;
-  if (actor.role === 'commune_admin' && !p.communeCode && role !== 'unit_head') p.communeCode = actor.communeCode;
+  if (actor.role === 'commune_admin' && !p.communeCode) p.communeCode = actor.communeCode;
   for (const f of forbiddenPlacement(role)) {
     if (p[f] !== null) throw badField(f, `không dùng cho tài khoản vai trò "${ROLE_LABELS[role]}"`);
   }
@@ -118,8 +118,10 @@ async function resolvePlacement(db: Db, actor: Actor, input: CreateUserInput): P
   }
   if (p.unitId !== null) {
     const unit = await findUnit(db, p.unitId);
-    if (!unit || unit.validTo) throw badField('unitId', 'đơn vị không tồn tại hoặc đã ngừng hiệu lực');
-    if (p.communeCode && p.communeCode !== unit.communeCode) throw badField('unitId', 'đơn vị không thuộc xã đã chọn');
+    // One answer for "no such unit" and "another commune's unit", so unit ids of other communes do not leak.
+    if (!unit || unit.validTo || (p.communeCode && p.communeCode !== unit.communeCode)) {
+      throw badField('unitId', 'đơn vị không thuộc xã đã chọn hoặc đã ngừng hiệu lực');
+    }
     p.communeCode = unit.communeCode;
   }
   if (p.communeCode !== null) {

@@ -9,7 +9,7 @@ import type { AuditList } from '../../api/types.ts';
 import { QueryError } from '../../components/QueryError.tsx';
 import { totalText } from '../../components/TableFooter.tsx';
 import { AuditDiff } from './AuditDiff.tsx';
-import { actionLabel, ENTITY_TYPE_LABELS, entityLabel } from './auditLabels.ts';
+import { ACTION_LABELS, actionLabel, ENTITY_TYPE_LABELS, entityLabel } from './auditLabels.ts';
 
 const ISO = 'YYYY-MM-DD';
 const asInt = (v: string | null, d: number) => (v && /^\d+$/.test(v) && Number(v) > 0 ? Number(v) : d);
@@ -19,25 +19,29 @@ export default function AuditPage() {
   const [params, setParams] = useSearchParams();
   const actor = params.get('actor') ?? '';
   const entityType = params.get('entityType') ?? undefined;
+  const action = params.get('action') ?? undefined;
   const from = params.get('from') ?? undefined;
   const to = params.get('to') ?? undefined;
   const page = asInt(params.get('page'), 1);
   const pageSize = asInt(params.get('pageSize'), 50);
 
   const { data, isPending, isFetching, error, refetch } = useQuery({
-    queryKey: ['audit', actor, entityType ?? '', from ?? '', to ?? '', page, pageSize],
-    queryFn: () => api.get<AuditList>('/api/audit', { actor, entityType, from, to, page, pageSize }),
+    queryKey: ['audit', actor, action ?? '', entityType ?? '', from ?? '', to ?? '', page, pageSize],
+    queryFn: () => api.get<AuditList>('/api/audit', { actor, action, entityType, from, to, page, pageSize }),
     placeholderData: (prev) => prev,
   });
 
   const update = (patch: Record<string, string | undefined>) =>
     setParams((prev) => {
       const next = new URLSearchParams(prev);
-      for (const [k, v] of Object.entries(patch)) (v ? next.set(k, v) : next.delete(k));
+      for (const [k, v] of Object.entries(patch)) {
+        if (v) next.set(k, v);
+        else next.delete(k);
+      }
       return next;
     });
 
-  const filtered = Boolean(actor || entityType || from || to);
+  const filtered = Boolean(actor || action || entityType || from || to);
   return (
     <>
       <Typography.Title level={1} className="page-title" style={{ fontSize: 22 }}>
@@ -64,9 +68,16 @@ export default function AuditPage() {
           style={{ width: 220, maxWidth: '100%' }}
           value={entityType}
           onChange={(v) => update({ entityType: v, page: undefined })}
-          options={Object.entries(ENTITY_TYPE_LABELS)
-            .filter(([k]) => k !== 'trainingOrg' && k !== 'auth')
-            .map(([value, label]) => ({ value, label }))}
+          options={Object.entries(ENTITY_TYPE_LABELS).map(([value, label]) => ({ value, label }))}
+        />
+        <Select<string>
+          aria-label="Lọc theo hành động"
+          placeholder="Hành động: tất cả"
+          allowClear
+          style={{ width: 240, maxWidth: '100%' }}
+          value={action}
+          onChange={(v) => update({ action: v, page: undefined })}
+          options={Object.entries(ACTION_LABELS).map(([value, label]) => ({ value, label }))}
         />
         <DatePicker.RangePicker
           aria-label="Khoảng thời gian"

@@ -1,42 +1,34 @@
-/** Vietnamese names of audit actions and entity types; unknown codes fall back to a generic phrase. */
+/** Vietnamese names of the audit actions and entity types the server records; unknown codes show as-is. */
+export const ACTION_LABELS: Record<string, string> = {
+  'auth.login': 'Đăng nhập',
+  'auth.login_failed': 'Đăng nhập sai mật khẩu',
+  'auth.logout': 'Đăng xuất',
+  'auth.change_password': 'Đổi mật khẩu',
+  'user.create': 'Tạo tài khoản',
+  'user.create_initial_admin': 'Tạo tài khoản quản trị đầu tiên',
+  'user.update': 'Sửa tài khoản',
+  'user.disable': 'Khóa tài khoản',
+  'user.reset_password': 'Đặt lại mật khẩu',
+  'user.unlock': 'Mở khóa tài khoản',
+  'commune.update': 'Sửa loại vùng, khu vực của xã',
+  'unit.create': 'Thêm cơ quan, đơn vị',
+  'unit.update': 'Sửa cơ quan, đơn vị',
+  'unit.archive': 'Lưu trữ cơ quan, đơn vị',
+  'training_org.create': 'Thêm cơ sở đào tạo',
+  'training_org.update': 'Sửa cơ sở đào tạo',
+  'seed.demo': 'Nạp dữ liệu mẫu',
+};
+
 export const ENTITY_TYPE_LABELS: Record<string, string> = {
   user: 'Tài khoản',
-  session: 'Phiên đăng nhập',
-  auth: 'Đăng nhập',
-  commune: 'Xã, phường',
-  province: 'Tỉnh, thành phố',
+  commune: 'Xã, phường, đặc khu',
   unit: 'Cơ quan, đơn vị',
   training_org: 'Cơ sở đào tạo',
-  trainingOrg: 'Cơ sở đào tạo',
+  system: 'Hệ thống',
 };
 
-const VERB_LABELS: Record<string, string> = {
-  create: 'Tạo mới',
-  update: 'Cập nhật',
-  delete: 'Xóa',
-  archive: 'Lưu trữ',
-  login: 'Đăng nhập',
-  logout: 'Đăng xuất',
-  login_failed: 'Đăng nhập sai',
-  loginFailed: 'Đăng nhập sai',
-  login_locked: 'Khóa do đăng nhập sai',
-  locked: 'Khóa do đăng nhập sai',
-  lock: 'Khóa',
-  unlock: 'Mở khóa',
-  change_password: 'Đổi mật khẩu',
-  changePassword: 'Đổi mật khẩu',
-  password_change: 'Đổi mật khẩu',
-  reset_password: 'Đặt lại mật khẩu',
-  resetPassword: 'Đặt lại mật khẩu',
-  password_reset: 'Đặt lại mật khẩu',
-  import: 'Nhập dữ liệu',
-  seed: 'Nạp dữ liệu mẫu',
-};
-
-/** "user.create" → "Tạo mới"; "auth.login" → "Đăng nhập"; unknown → the code itself. */
 export function actionLabel(action: string): string {
-  const verb = action.includes('.') ? action.slice(action.lastIndexOf('.') + 1) : action;
-  return VERB_LABELS[action] ?? VERB_LABELS[verb] ?? action;
+  return ACTION_LABELS[action] ?? action;
 }
 
 export function entityLabel(entityType: string): string {

@@ -1,11 +1,10 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Form, Input, Typography } from 'antd';
-import type { RuleObject } from 'antd/es/form';
 import { ChangePasswordRequest } from '@app/shared';
 import { useNavigate } from 'react-router-dom';
 import { useAuthActions, useCurrentUser } from '../../api/auth.ts';
 import { errorMessage } from '../../api/client.ts';
-import { applyFieldErrors } from '../../api/forms.ts';
+import { applyFieldErrors, zodRule } from '../../api/forms.ts';
 
 interface PasswordForm {
   currentPassword: string;
@@ -14,13 +13,10 @@ interface PasswordForm {
 }
 
 /** Same rule as the server: the shared zod schema of the new password. */
-const newPasswordRule = {
-  validator: async (_: RuleObject, value: unknown) => {
-    if (!value) throw new Error('Vui lòng nhập mật khẩu mới');
-    const result = ChangePasswordRequest.shape.newPassword.safeParse(value);
-    if (!result.success) throw new Error(result.error.issues[0]?.message ?? 'Mật khẩu mới không hợp lệ');
-  },
-};
+const newPasswordRules = [
+  { required: true, message: 'Vui lòng nhập mật khẩu mới' },
+  zodRule(ChangePasswordRequest.shape.newPassword, 'Mật khẩu mới không hợp lệ'),
+];
 
 export default function ChangePasswordPage() {
   const me = useCurrentUser();
@@ -37,7 +33,7 @@ export default function ChangePasswordPage() {
     try {
       await changePassword(v.currentPassword, v.newPassword);
       message.success('Đã đổi mật khẩu thành công.');
-      navigate('/', { replace: true });
+      void navigate('/', { replace: true });
     } catch (err) {
       if (!applyFieldErrors(form, err)) setError(err);
     } finally {
@@ -72,7 +68,7 @@ export default function ChangePasswordPage() {
           label="Mật khẩu mới"
           name="newPassword"
           extra="Ít nhất 8 ký tự, gồm cả chữ cái và chữ số."
-          rules={[newPasswordRule]}
+          rules={newPasswordRules}
         >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
@@ -92,7 +88,7 @@ export default function ChangePasswordPage() {
           <Input.Password autoComplete="new-password" />
         </Form.Item>
         <div style={{ display: 'flex', gap: 8, justifyContent: 'flex-end' }}>
-          {!me.mustChangePassword && <Button onClick={() => navigate(-1)}>Hủy</Button>}
+          {!me.mustChangePassword && <Button onClick={() => void navigate(-1)}>Hủy</Button>}
           <Button type="primary" htmlType="submit" loading={saving}>
             Lưu mật khẩu mới
           </Button>

@@ -18,6 +18,7 @@ function safeNext(next: string | null): string {
 
 function lockHint(err: unknown): string | undefined {
   if (!(err instanceof ApiError) || err.statusCode !== 429 || !err.retryAfter) return undefined;
+  if (/thử lại sau/i.test(err.message)) return undefined; // the server already says when
   const minutes = Math.max(1, Math.ceil(err.retryAfter / 60));
   return `Vui lòng thử lại sau khoảng ${minutes} phút.`;
 }
@@ -38,7 +39,7 @@ export default function LoginPage() {
     setError(null);
     try {
       const user = await login(values.username.trim(), values.password);
-      navigate(user.mustChangePassword ? '/doi-mat-khau' : next, { replace: true });
+      void navigate(user.mustChangePassword ? '/doi-mat-khau' : next, { replace: true });
     } catch (err) {
       setError(err);
       setSubmitting(false);

@@ -29,7 +29,7 @@ function toBody(me: MeResponse, v: CreateForm): CreateUserBody {
   const field = scopeFieldFor(me, v.role);
   if (field === 'provinceCode' && v.provinceCode) body.provinceCode = v.provinceCode;
   if (field === 'communeCode') body.communeCode = v.communeCode ?? null;
-  if (field === 'unitId') body.unitId = v.unitId ?? null;
+  if (field === 'unitId' && v.unitId !== undefined) body.unitId = v.unitId;
   if (field === 'trainingOrgId') body.trainingOrgId = v.trainingOrgId ?? null;
   return body;
 }

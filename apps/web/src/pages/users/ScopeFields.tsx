@@ -1,6 +1,6 @@
 /**
  * The scope field a new account needs, by role: a province (province_admin, reviewer), a commune
- * (commune_admin), a unit (unit_head) or a training organisation (training_org).
+ * (commune_admin), a unit (unit_head; optional for an official) or a training organisation (training_org).
  */
 import { Form, Select } from 'antd';
 import type { MeResponse, Role } from '@app/shared';
@@ -18,7 +18,8 @@ export function scopeFieldFor(me: MeResponse, role: Role | undefined): ScopeFiel
     case 'commune_admin':
       return 'communeCode';
     case 'unit_head':
-      return 'unitId';
+    case 'official':
+      return me.scope.communeCode ? 'unitId' : undefined;
     case 'training_org':
       return 'trainingOrgId';
     default:
@@ -70,9 +71,15 @@ export function ScopeFields({ me, role }: { me: MeResponse; role: Role | undefin
       );
     case 'unitId':
       return (
-        <Form.Item label="Cơ quan, đơn vị" name="unitId" rules={[{ required: true, message: 'Vui lòng chọn cơ quan, đơn vị' }]}>
+        <Form.Item
+          label={role === 'official' ? 'Cơ quan, đơn vị công tác' : 'Cơ quan, đơn vị'}
+          name="unitId"
+          rules={role === 'unit_head' ? [{ required: true, message: 'Vui lòng chọn cơ quan, đơn vị' }] : []}
+          extra={role === 'official' ? 'Có thể để trống và bổ sung sau.' : undefined}
+        >
           <Select
             {...searchable}
+            allowClear
             placeholder="Chọn cơ quan, đơn vị"
             loading={units.isPending}
             options={(units.data?.units ?? []).filter((u) => !u.validTo).map((u) => ({ value: u.id, label: u.name }))}

@@ -37,7 +37,10 @@ export default function UsersPage() {
     setParams(
       (prev) => {
         const next = new URLSearchParams(prev);
-        for (const [k, v] of Object.entries(patch)) (v ? next.set(k, v) : next.delete(k));
+        for (const [k, v] of Object.entries(patch)) {
+        if (v) next.set(k, v);
+        else next.delete(k);
+      }
         return next;
       },
       { replace: 'q' in patch },
