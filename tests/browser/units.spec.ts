@@ -68,3 +68,18 @@ test('Sở Nội vụ đổi loại vùng của một xã và thấy đã lưu',
   await page.goto('/quan-tri/don-vi/tinh/66?q=ea%20kar');
   await expect(page.locator('.ant-table-tbody tr.ant-table-row').filter({ hasText: EA_KAR })).toContainText('Miền núi');
 });
+
+test('số xã, phường, đặc khu của Đắk Lắk (102) hiện trên bảng tỉnh và trang Tổng quan của Sở Nội vụ', async ({ page }) => {
+  // The province list's communeCount must agree with the province's own commune list (102 for Đắk Lắk).
+  await login(page, 'bonoivu');
+  await page.goto('/quan-tri/don-vi');
+  const dakLak = page.locator('.ant-table-tbody tr.ant-table-row').filter({ hasText: 'Đắk Lắk' });
+  await expect(dakLak.getByRole('cell').last()).toHaveText('102');
+  await page.getByRole('button', { name: 'Đăng xuất' }).click();
+  await expect(page).toHaveURL(/\/dang-nhap$/);
+
+  await login(page, 'sonoivu.66');
+  const card = page.locator('.ant-card').filter({ hasText: 'Số xã, phường, đặc khu của Đắk Lắk' });
+  await expect(card.locator('.ant-statistic-content')).toHaveText('102');
+  await screenshot(page, 'c-home-province-admin');
+});

@@ -33,6 +33,9 @@ export function App() {
     <ConfigProvider
       locale={viVN}
       theme={{
+        components: {
+          Menu: { itemSelectedBg: '#e3ecf7', itemSelectedColor: '#1d4e89', subMenuItemBg: 'transparent' },
+        },
         token: {
           colorPrimary: '#1d4e89',
           borderRadius: 6,

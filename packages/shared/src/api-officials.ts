@@ -60,7 +60,12 @@ export const OfficialListItem = z.object({
   version: z.number().int(),
 });
 export type OfficialListItem = z.infer<typeof OfficialListItem>;
-export const OfficialListResponse = z.object({ items: z.array(OfficialListItem), total: z.number().int() });
+export const OfficialListResponse = z.object({
+  items: z.array(OfficialListItem),
+  total: z.number().int(),
+  /** true when a filtered list has more than `total` (10,000) matches: the UI says "hơn 10.000". */
+  totalCapped: z.boolean(),
+});
 
 const nullableText = (max: number) => z.string().trim().max(max).nullable().optional();
 

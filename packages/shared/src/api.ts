@@ -81,10 +81,13 @@ export const FIELD_LABELS: Record<string, string> = {
   officialIds: 'Danh sách cán bộ',
 };
 
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'phải có dạng YYYY-MM-DD')
+  .regex(ISO_DATE, 'phải có dạng YYYY-MM-DD')
+  // A well-formed but impossible date (2026-02-30, month 13) is refused here, not by the database.
   .refine((s) => {
+    if (!ISO_DATE.test(s)) return true;
     const d = new Date(`${s}T00:00:00Z`);
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
   }, 'không phải ngày có thật');

@@ -6,3 +6,5 @@ export * from './dates.ts';
 export * from './api.ts';
 export * from './officials.ts';
 export * from './api-officials.ts';
+export * from './api-needs.ts';
+export * from './api-roster-import.ts';

@@ -2,7 +2,18 @@
 import { describe, expect, it } from 'vitest';
 import { PERMISSIONS, type Permission, type Role } from '@app/shared';
 import { AppError } from '../http/errors.ts';
-import { assertCan, can, canManageUser, inScope, listScope, manageableRoles, permissionsOf, scopeOf, type Actor, type Target } from './policy.ts';
+import {
+  assertCan,
+  can,
+  canManageUser,
+  inScope,
+  listScope,
+  manageableRoles,
+  permissionsOf,
+  scopeOf,
+  type Actor,
+  type Target,
+} from './policy.ts';
 
 function actor(role: Role, place: Partial<Omit<Actor, 'id' | 'username' | 'fullName' | 'role'>> = {}): Actor {
   return {
@@ -74,8 +85,16 @@ describe('scopeOf', () => {
 
 describe('permissionsOf', () => {
   const table: [string, Actor, Permission[]][] = [
-    ['national_admin', A.national, ['units.read', 'units.editRegionType', 'units.manageCommuneUnits', 'trainingOrgs.manage', 'users.read', 'users.manage', 'audit.read']],
-    ['province_admin', A.province66, ['units.read', 'units.editRegionType', 'units.manageCommuneUnits', 'users.read', 'users.manage', 'audit.read']],
+    [
+      'national_admin',
+      A.national,
+      ['units.read', 'units.editRegionType', 'units.manageCommuneUnits', 'trainingOrgs.manage', 'users.read', 'users.manage', 'audit.read'],
+    ],
+    [
+      'province_admin',
+      A.province66,
+      ['units.read', 'units.editRegionType', 'units.manageCommuneUnits', 'users.read', 'users.manage', 'audit.read'],
+    ],
     ['commune_admin', A.commune24133, ['units.read', 'units.manageCommuneUnits', 'users.read', 'users.manage', 'audit.read']],
     ['unit_head', A.unitHead100, ['units.read']],
     ['official', A.official100, ['units.read']],
@@ -93,7 +112,11 @@ describe('permissionsOf', () => {
     'audit.read',
   ];
   it.each(table)('grants %s exactly its foundation permissions', (_role, a, perms) => {
-    expect(permissionsOf(a).filter((p) => FOUNDATION.includes(p)).sort()).toEqual([...perms].sort());
+    expect(
+      permissionsOf(a)
+        .filter((p) => FOUNDATION.includes(p))
+        .sort(),
+    ).toEqual([...perms].sort());
     for (const p of FOUNDATION) expect(can(a, p)).toBe(perms.includes(p));
     // Nothing outside the known list.
     for (const p of permissionsOf(a)) expect(PERMISSIONS).toContain(p);
@@ -217,7 +240,6 @@ describe('assertCan', () => {
       expect(err.message).toMatch(/không có quyền/);
     }
   });
-
 });
 
 describe('listScope', () => {
@@ -253,16 +275,46 @@ describe('canManageUser', () => {
     ['national → commune admin (province’s job)', A.national, { role: 'commune_admin', provinceCode: '01', communeCode: '00004' }, false],
     ['province 66 → commune admin of 24133', A.province66, { role: 'commune_admin', provinceCode: '66', communeCode: '24133' }, true],
     ['province 66 → reviewer of 66', A.province66, { role: 'reviewer', provinceCode: '66' }, true],
-    ['province 66 → commune admin of Ba Đình (01)', A.province66, { role: 'commune_admin', provinceCode: '01', communeCode: '00004' }, false],
+    [
+      'province 66 → commune admin of Ba Đình (01)',
+      A.province66,
+      { role: 'commune_admin', provinceCode: '01', communeCode: '00004' },
+      false,
+    ],
     ['province 66 → reviewer of 01', A.province66, { role: 'reviewer', provinceCode: '01' }, false],
     ['province 66 → national admin', A.province66, { role: 'national_admin' }, false],
-    ['province 66 → official in its province (commune’s job)', A.province66, { role: 'official', provinceCode: '66', communeCode: '24133' }, false],
+    [
+      'province 66 → official in its province (commune’s job)',
+      A.province66,
+      { role: 'official', provinceCode: '66', communeCode: '24133' },
+      false,
+    ],
     ['province 01 → commune admin of 24133', A.province01, { role: 'commune_admin', provinceCode: '66', communeCode: '24133' }, false],
-    ['commune 24133 → official of 24133', A.commune24133, { role: 'official', provinceCode: '66', communeCode: '24133', unitId: 100 }, true],
-    ['commune 24133 → unit head of 24133', A.commune24133, { role: 'unit_head', provinceCode: '66', communeCode: '24133', unitId: 101 }, true],
+    [
+      'commune 24133 → official of 24133',
+      A.commune24133,
+      { role: 'official', provinceCode: '66', communeCode: '24133', unitId: 100 },
+      true,
+    ],
+    [
+      'commune 24133 → unit head of 24133',
+      A.commune24133,
+      { role: 'unit_head', provinceCode: '66', communeCode: '24133', unitId: 101 },
+      true,
+    ],
     ['commune 24133 → official of 22015', A.commune24133, { role: 'official', provinceCode: '66', communeCode: '22015' }, false],
-    ['commune 24133 → another commune admin of 24133', A.commune24133, { role: 'commune_admin', provinceCode: '66', communeCode: '24133' }, false],
-    ['reviewer → official of its province (read-only role)', A.reviewer66, { role: 'official', provinceCode: '66', communeCode: '24133' }, false],
+    [
+      'commune 24133 → another commune admin of 24133',
+      A.commune24133,
+      { role: 'commune_admin', provinceCode: '66', communeCode: '24133' },
+      false,
+    ],
+    [
+      'reviewer → official of its province (read-only role)',
+      A.reviewer66,
+      { role: 'official', provinceCode: '66', communeCode: '24133' },
+      false,
+    ],
     ['unit head → official of its unit', A.unitHead100, { role: 'official', provinceCode: '66', communeCode: '24133', unitId: 100 }, false],
     ['official → official', A.official100, { role: 'official', provinceCode: '66', communeCode: '24133', unitId: 100 }, false],
     ['training org → anyone', A.org7, { role: 'official', trainingOrgId: 7 }, false],

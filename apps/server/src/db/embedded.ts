@@ -60,6 +60,10 @@ function removeStalePid(pgDir: string): void {
     }
   }
   if (!alive) fs.rmSync(pidFile);
+  else
+    throw new Error(
+      `Thư mục dữ liệu ${pgDir} đang được một PostgreSQL khác dùng (PID ${pid}). Hãy dừng máy chủ đang chạy, hoặc đặt DATA_DIR khác.`,
+    );
 }
 
 export async function startEmbeddedPostgres(

@@ -23,7 +23,11 @@ const nextIp = () => {
   return `10.20.${Math.floor(ipSeq / 250)}.${(ipSeq % 250) + 1}`;
 };
 
-async function login(username: string, password = DEMO_PASSWORD, ip = nextIp()): Promise<{ res: LightMyRequestResponse; client: TestClient }> {
+async function login(
+  username: string,
+  password = DEMO_PASSWORD,
+  ip = nextIp(),
+): Promise<{ res: LightMyRequestResponse; client: TestClient }> {
   const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, remoteAddress: ip });
   const client = t.client();
   for (const c of res.cookies) client.cookies.set(c.name, c.value);
@@ -38,7 +42,12 @@ async function loggedIn(username: string, password = DEMO_PASSWORD): Promise<Tes
 
 /** A fresh official of Phường Buôn Ma Thuột with a known password, made by its commune admin. */
 async function newOfficial(password = 'Matkhau2026'): Promise<{ user: UserItem; password: string }> {
-  const res = await communeAdmin.post('/api/users', { username: uniqueName('hv.auth'), fullName: 'Nguyễn Thị Kiểm Thử', role: 'official', password });
+  const res = await communeAdmin.post('/api/users', {
+    username: uniqueName('hv.auth'),
+    fullName: 'Nguyễn Thị Kiểm Thử',
+    role: 'official',
+    password,
+  });
   expect(res.statusCode, res.body).toBe(201);
   return { user: res.json<{ user: UserItem }>().user, password };
 }
@@ -65,9 +74,11 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('POST /api/auth/login and GET /api/auth/me: role and scope of each of the 7 roles', () => {
-  const orgId = async (code: string) => (await t.pool.query<{ id: number }>('select id from training_orgs where code = $1', [code])).rows[0]!.id;
+  const orgId = async (code: string) =>
+    (await t.pool.query<{ id: number }>('select id from training_orgs where code = $1', [code])).rows[0]!.id;
   const unitId = async (commune: string, kind: string) =>
-    (await t.pool.query<{ id: number }>('select id from units where commune_code = $1 and kind = $2 and is_default', [commune, kind])).rows[0]!.id;
+    (await t.pool.query<{ id: number }>('select id from units where commune_code = $1 and kind = $2 and is_default', [commune, kind]))
+      .rows[0]!.id;
 
   const cases: { username: string; expect: () => Promise<Partial<MeResponse>>; manageable: string[] }[] = [
     {
@@ -78,12 +89,20 @@ describe('POST /api/auth/login and GET /api/auth/me: role and scope of each of t
     {
       username: 'sonoivu.66',
       manageable: ['commune_admin', 'reviewer'],
-      expect: async () => ({ role: 'province_admin', scope: { level: 'province', provinceCode: '66' }, scopeNames: { provinceName: 'Tỉnh Đắk Lắk' } }),
+      expect: async () => ({
+        role: 'province_admin',
+        scope: { level: 'province', provinceCode: '66' },
+        scopeNames: { provinceName: 'Tỉnh Đắk Lắk' },
+      }),
     },
     {
       username: 'bantochuc.66',
       manageable: [],
-      expect: async () => ({ role: 'reviewer', scope: { level: 'province', provinceCode: '66' }, scopeNames: { provinceName: 'Tỉnh Đắk Lắk' } }),
+      expect: async () => ({
+        role: 'reviewer',
+        scope: { level: 'province', provinceCode: '66' },
+        scopeNames: { provinceName: 'Tỉnh Đắk Lắk' },
+      }),
     },
     {
       username: 'truong.hvctqg',
@@ -115,11 +134,19 @@ describe('POST /api/auth/login and GET /api/auth/me: role and scope of each of t
     {
       username: 'hocvien.24373.2',
       manageable: [],
-      expect: async () => ({
-        role: 'official',
-        scope: { level: 'self', provinceCode: '66', communeCode: '24373', unitId: await unitId('24373', 'phong_kinh_te') },
-        scopeNames: { provinceName: 'Tỉnh Đắk Lắk', communeName: 'Xã Ea Kar', unitName: 'Phòng Kinh tế' },
-      }),
+      expect: async () => {
+        // The demo roster decides the official's unit; it must be one of Xã Ea Kar's.
+        const u = (
+          await t.pool.query<{ id: number; name: string }>(
+            "select un.id, un.name from users us join units un on un.id = us.unit_id where us.username = 'hocvien.24373.2' and un.commune_code = '24373'",
+          )
+        ).rows[0]!;
+        return {
+          role: 'official',
+          scope: { level: 'self', provinceCode: '66', communeCode: '24373', unitId: u.id },
+          scopeNames: { provinceName: 'Tỉnh Đắk Lắk', communeName: 'Xã Ea Kar', unitName: u.name },
+        };
+      },
     },
   ];
 
@@ -342,7 +369,9 @@ describe('POST /api/auth/change-password', () => {
     expect(expectError(same, 400, 'VALIDATION_ERROR').message).toContain('Mật khẩu mới');
 
     // Nothing changed so far.
-    expect((await t.pool.query<{ h: string }>('select password_hash as h from users where id = $1', [user.id])).rows[0]!.h).toBe(hashBefore);
+    expect((await t.pool.query<{ h: string }>('select password_hash as h from users where id = $1', [user.id])).rows[0]!.h).toBe(
+      hashBefore,
+    );
     expect((await b.get('/api/auth/me')).statusCode).toBe(200);
 
     const ok = await a.post('/api/auth/change-password', { currentPassword: password, newPassword: 'MatKhauMoi2027' });
@@ -358,8 +387,11 @@ describe('POST /api/auth/change-password', () => {
     expectError((await login(user.username, password)).res, 401, 'INVALID_CREDENTIALS');
     expect((await login(user.username, 'MatKhauMoi2027')).res.statusCode).toBe(200);
 
-    const row = (await t.pool.query<{ h: string; must: boolean }>('select password_hash as h, must_change_password as must from users where id = $1', [user.id]))
-      .rows[0]!;
+    const row = (
+      await t.pool.query<{ h: string; must: boolean }>('select password_hash as h, must_change_password as must from users where id = $1', [
+        user.id,
+      ])
+    ).rows[0]!;
     expect(row.h).not.toBe(hashBefore);
     expect(row.h).toMatch(/^\$argon2id\$/);
     expect(row.must).toBe(false);
@@ -372,14 +404,26 @@ describe('POST /api/auth/change-password', () => {
   });
 
   it('needs a session and the CSRF header', async () => {
-    expectError(await t.client().post('/api/auth/change-password', { currentPassword: 'a', newPassword: 'MatKhauMoi2027' }), 403, 'CSRF_INVALID');
+    expectError(
+      await t.client().post('/api/auth/change-password', { currentPassword: 'a', newPassword: 'MatKhauMoi2027' }),
+      403,
+      'CSRF_INVALID',
+    );
     const client = await loggedIn('hocvien.24133.4');
     client.sendCsrf = false;
-    expectError(await client.post('/api/auth/change-password', { currentPassword: DEMO_PASSWORD, newPassword: 'MatKhauMoi2027' }), 403, 'CSRF_INVALID');
+    expectError(
+      await client.post('/api/auth/change-password', { currentPassword: DEMO_PASSWORD, newPassword: 'MatKhauMoi2027' }),
+      403,
+      'CSRF_INVALID',
+    );
     // With a csrf cookie and header but no session: 401.
     const anon = t.client();
     anon.cookies.set('csrf', 'abc');
-    expectError(await anon.post('/api/auth/change-password', { currentPassword: 'a', newPassword: 'MatKhauMoi2027' }), 401, 'UNAUTHENTICATED');
+    expectError(
+      await anon.post('/api/auth/change-password', { currentPassword: 'a', newPassword: 'MatKhauMoi2027' }),
+      401,
+      'UNAUTHENTICATED',
+    );
   });
 });
 

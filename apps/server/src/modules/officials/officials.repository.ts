@@ -1,5 +1,5 @@
 /** The only file that queries the officials registry tables. */
-import { and, asc, count, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import {
   communes,
@@ -60,22 +60,56 @@ const listColumns = {
   positionName: positions.name,
 };
 
+/** Filtered counts stop here: beyond it the list says "more than 10,000" (docs/decisions/0006). */
+export const COUNT_CAP = 10_000;
+
+/** Only scope keys set (no other filter): the total comes from the trigger-kept counters. */
+function scopeOnly(f: OfficialFilter): boolean {
+  const { provinceCode: _p, communeCode: _c, ...rest } = f;
+  return Object.values(rest).every((v) => v === undefined || v === '');
+}
+
+async function countOfficials(db: DbOrTx, f: OfficialFilter, where: SQL | undefined): Promise<{ total: number; capped: boolean }> {
+  if (scopeOnly(f)) {
+    const conds: SQL[] = [];
+    if (f.provinceCode) conds.push(sql`province_code = ${f.provinceCode}`);
+    if (f.communeCode) conds.push(sql`commune_code = ${f.communeCode}`);
+    const r = await db.execute<{ n: number }>(
+      sql`select coalesce(sum(total), 0)::int as n from official_counts ${conds.length ? sql`where ${sql.join(conds, sql` and `)}` : sql``}`,
+    );
+    return { total: r.rows[0]?.n ?? 0, capped: false };
+  }
+  const r = await db.execute<{ n: number }>(sql`select count(*)::int as n from (select 1 from ${officials} where ${where ?? sql`true`} limit ${COUNT_CAP + 1}) s`);
+  const n = r.rows[0]?.n ?? 0;
+  return n > COUNT_CAP ? { total: COUNT_CAP, capped: true } : { total: n, capped: false };
+}
+
 export async function listOfficials(db: DbOrTx, f: OfficialFilter, page: number, pageSize: number) {
   const where = and(...filterConditions(f));
-  const [rows, [total]] = await Promise.all([
+  // Deferred join: find the page's ids on the name-order index (index-only, cheap even deep in the
+  // list), then fetch the 20 full rows with their names.
+  const pageIds = db.$with('page_ids').as(
     db
-      .select(listColumns)
+      .select({ id: officials.id })
       .from(officials)
-      .leftJoin(communes, eq(communes.code, officials.communeCode))
-      .leftJoin(units, eq(units.id, officials.unitId))
-      .leftJoin(positions, eq(positions.id, officials.positionId))
       .where(where)
       .orderBy(asc(officials.givenName), asc(officials.fullName), asc(officials.id))
       .limit(pageSize)
       .offset((page - 1) * pageSize),
-    db.select({ n: count() }).from(officials).where(where),
+  );
+  const [rows, count] = await Promise.all([
+    db
+      .with(pageIds)
+      .select(listColumns)
+      .from(officials)
+      .innerJoin(pageIds, eq(pageIds.id, officials.id))
+      .leftJoin(communes, eq(communes.code, officials.communeCode))
+      .leftJoin(units, eq(units.id, officials.unitId))
+      .leftJoin(positions, eq(positions.id, officials.positionId))
+      .orderBy(asc(officials.givenName), asc(officials.fullName), asc(officials.id)),
+    countOfficials(db, f, where),
   ]);
-  return { rows, total: total?.n ?? 0 };
+  return { rows, total: count.total, totalCapped: count.capped };
 }
 
 export type OfficialListRow = Awaited<ReturnType<typeof listOfficials>>['rows'][number];

@@ -89,8 +89,8 @@ export async function listOfficials(deps: OfficialsDeps, actor: Actor, q: Offici
     if (base.unitId !== undefined && base.unitId !== q.unitId) throw forbidden('Đơn vị này nằm ngoài phạm vi của bạn.');
     filter.unitId = q.unitId;
   }
-  const { rows, total } = await repo.listOfficials(deps.db, filter, q.page, q.pageSize);
-  return { items: rows.map((r) => toListItem(actor, r)), total };
+  const { rows, total, totalCapped } = await repo.listOfficials(deps.db, filter, q.page, q.pageSize);
+  return { items: rows.map((r) => toListItem(actor, r)), total, totalCapped };
 }
 
 async function visibleOfficial(db: Db, actor: Actor, id: string) {
@@ -169,8 +169,12 @@ async function checkPlacement(db: DbOrTx, communeCode: string, provinceCode: str
   return p;
 }
 
-function uniqueViolation(err: unknown): boolean {
-  return typeof err === 'object' && err !== null && 'code' in err && (err as { code: string }).code === '23505';
+/** PostgreSQL unique violation, directly or wrapped by Drizzle (err.cause). */
+export function uniqueViolation(err: unknown): boolean {
+  for (let e: unknown = err, depth = 0; e && typeof e === 'object' && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+    if ('code' in e && (e as { code: unknown }).code === '23505') return true;
+  }
+  return false;
 }
 
 /** Opens or closes flag periods when a flag's value changes (the history SPEC §3 asks for). */

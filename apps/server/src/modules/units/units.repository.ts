@@ -17,7 +17,9 @@ export async function listProvincesWithCounts(db: DbOrTx) {
       lat: provinces.lat,
       lon: provinces.lon,
       areaKm2: provinces.areaKm2,
-      communeCount: sql<number>`(select count(*)::int from ${communes} c where c.province_code = ${provinces.code} and c.valid_to is null)`,
+      // Spelled out: inside a select list Drizzle renders ${provinces.code} as a bare "code", which the
+      // subquery would resolve to c.code (and every count would be 0).
+      communeCount: sql<number>`(select count(*)::int from ${communes} c where c.province_code = "provinces"."code" and c.valid_to is null)`,
     })
     .from(provinces)
     .where(isNull(provinces.validTo))

@@ -43,7 +43,9 @@ async function listAll(client: TestClient, query = ''): Promise<{ items: UserIte
   return res.json();
 }
 
-async function userByName(username: string): Promise<{ id: string; version: number; full_name: string; active: boolean; commune_code: string | null }> {
+async function userByName(
+  username: string,
+): Promise<{ id: string; version: number; full_name: string; active: boolean; commune_code: string | null }> {
   const r = await t.pool.query('select id, version, full_name, active, commune_code from users where username = $1', [username]);
   expect(r.rows, `user ${username}`).toHaveLength(1);
   return r.rows[0];
@@ -68,11 +70,21 @@ beforeAll(async () => {
     t.loginAs('bantochuc.66'),
   ]);
   // Hà Nội (01): a province admin made by the national admin, and a commune admin of Ba Đình made by it.
-  const p = await national.post('/api/users', { username: uniqueName('sonoivu.01'), fullName: 'Đỗ Minh Hà Nội', role: 'province_admin', provinceCode: '01' });
+  const p = await national.post('/api/users', {
+    username: uniqueName('sonoivu.01'),
+    fullName: 'Đỗ Minh Hà Nội',
+    role: 'province_admin',
+    provinceCode: '01',
+  });
   expect(p.statusCode, p.body).toBe(201);
   province01User = p.json<{ user: UserItem }>().user;
   province01 = await t.loginAs(province01User.username, p.json<{ temporaryPassword: string }>().temporaryPassword);
-  const c = await province01.post('/api/users', { username: uniqueName('xa.00004'), fullName: 'Vũ Thị Ba Đình', role: 'commune_admin', communeCode: '00004' });
+  const c = await province01.post('/api/users', {
+    username: uniqueName('xa.00004'),
+    fullName: 'Vũ Thị Ba Đình',
+    role: 'commune_admin',
+    communeCode: '00004',
+  });
   expect(c.statusCode, c.body).toBe(201);
   commune00004User = c.json<{ user: UserItem }>().user;
 });
@@ -81,7 +93,13 @@ afterAll(() => t.close());
 describe('national admin', () => {
   it('creates a province admin for Hà Nội with a one-time password that must be changed', async () => {
     const username = uniqueName('sonoivu.01');
-    const res = await national.post('/api/users', { username, fullName: 'Trần Văn Thủ Đô', role: 'province_admin', provinceCode: '01', email: 'thudo@hanoi.gov.vn' });
+    const res = await national.post('/api/users', {
+      username,
+      fullName: 'Trần Văn Thủ Đô',
+      role: 'province_admin',
+      provinceCode: '01',
+      email: 'thudo@hanoi.gov.vn',
+    });
     expect(res.statusCode, res.body).toBe(201);
     const { user, temporaryPassword } = res.json<{ user: UserItem; temporaryPassword: string }>();
     expect(user).toMatchObject({
@@ -112,11 +130,26 @@ describe('national admin', () => {
     const orgs = (await national.get('/api/training-orgs')).json<{ items: TrainingOrgItem[] }>().items;
     const hv = orgs.find((o) => o.code === 'HVCTQG')!;
     const tct66 = orgs.find((o) => o.code === 'TCT.66')!;
-    const a = await national.post('/api/users', { username: uniqueName('truong.hv'), fullName: 'Lê Học Viện', role: 'training_org', trainingOrgId: hv.id });
+    const a = await national.post('/api/users', {
+      username: uniqueName('truong.hv'),
+      fullName: 'Lê Học Viện',
+      role: 'training_org',
+      trainingOrgId: hv.id,
+    });
     expect(a.statusCode, a.body).toBe(201);
-    expect(a.json<{ user: UserItem }>().user).toMatchObject({ role: 'training_org', trainingOrgId: hv.id, trainingOrgName: hv.name, provinceCode: null });
+    expect(a.json<{ user: UserItem }>().user).toMatchObject({
+      role: 'training_org',
+      trainingOrgId: hv.id,
+      trainingOrgName: hv.name,
+      provinceCode: null,
+    });
     // A province's political school account belongs to that province (its province admin can see it).
-    const b = await national.post('/api/users', { username: uniqueName('truong.66'), fullName: 'Y Kiểm Thử', role: 'training_org', trainingOrgId: tct66.id });
+    const b = await national.post('/api/users', {
+      username: uniqueName('truong.66'),
+      fullName: 'Y Kiểm Thử',
+      role: 'training_org',
+      trainingOrgId: tct66.id,
+    });
     expect(b.statusCode, b.body).toBe(201);
     const created = b.json<{ user: UserItem }>().user;
     expect(created.provinceCode).toBe('66');
@@ -129,18 +162,33 @@ describe('national admin', () => {
     expect(fieldsOf(noOrg)).toEqual(['trainingOrgId']);
     expect(noOrg.json<ErrorBody>().message).toContain('Cơ sở đào tạo');
 
-    const badProvince = await national.post('/api/users', { username: uniqueName('so.99'), fullName: 'Tỉnh Không Có', role: 'province_admin', provinceCode: '99' });
+    const badProvince = await national.post('/api/users', {
+      username: uniqueName('so.99'),
+      fullName: 'Tỉnh Không Có',
+      role: 'province_admin',
+      provinceCode: '99',
+    });
     expectError(badProvince, 400, 'VALIDATION_ERROR');
     expect(fieldsOf(badProvince)).toEqual(['provinceCode']);
 
-    const nationalWithProvince = await national.post('/api/users', { username: uniqueName('bo.x'), fullName: 'Bộ Có Tỉnh', role: 'national_admin', provinceCode: '01' });
+    const nationalWithProvince = await national.post('/api/users', {
+      username: uniqueName('bo.x'),
+      fullName: 'Bộ Có Tỉnh',
+      role: 'national_admin',
+      provinceCode: '01',
+    });
     expectError(nationalWithProvince, 400, 'VALIDATION_ERROR');
     expect(fieldsOf(nationalWithProvince)).toEqual(['provinceCode']);
   });
 
   it('may not create commune-level accounts (that is the province’s and commune’s job)', async () => {
     const before = await countUsers("commune_code = '24373'");
-    const res = await national.post('/api/users', { username: uniqueName('xa.24373'), fullName: 'Không Được', role: 'commune_admin', communeCode: '24373' });
+    const res = await national.post('/api/users', {
+      username: uniqueName('xa.24373'),
+      fullName: 'Không Được',
+      role: 'commune_admin',
+      communeCode: '24373',
+    });
     expectError(res, 403, 'FORBIDDEN');
     expect(fieldsOf(res)).toEqual(['role']);
     expect(await countUsers("commune_code = '24373'")).toBe(before);
@@ -162,14 +210,24 @@ describe('province admin of Đắk Lắk (66)', () => {
     expect(total).toBe(await countUsers("province_code = '66'"));
     expect(items.map((u) => u.username)).not.toContain('bonoivu');
     expect(items.map((u) => u.id)).not.toContain(province01User.id);
-    expect(items.find((u) => u.username === 'xa.24133')).toMatchObject({ provinceName: 'Tỉnh Đắk Lắk', communeName: 'Phường Buôn Ma Thuột', canManage: true });
+    expect(items.find((u) => u.username === 'xa.24133')).toMatchObject({
+      provinceName: 'Tỉnh Đắk Lắk',
+      communeName: 'Phường Buôn Ma Thuột',
+      canManage: true,
+    });
     // Accounts it may see but not manage.
     expect(items.find((u) => u.username === 'hocvien.24133.1')?.canManage).toBe(false);
     expect(items.find((u) => u.username === 'sonoivu.66')?.canManage).toBe(false);
   });
 
   it('finds nothing of Hà Nội however it asks', async () => {
-    for (const q of ['&provinceCode=01', '&communeCode=00004', `&q=${province01User.username}`, `&q=${commune00004User.username}`, '&role=national_admin']) {
+    for (const q of [
+      '&provinceCode=01',
+      '&communeCode=00004',
+      `&q=${province01User.username}`,
+      `&q=${commune00004User.username}`,
+      '&role=national_admin',
+    ]) {
       const res = await listAll(province66, q);
       expect({ q, items: res.items, total: res.total }).toEqual({ q, items: [], total: 0 });
     }
@@ -177,8 +235,16 @@ describe('province admin of Đắk Lắk (66)', () => {
 
   it('cannot change, reset or unlock a Hà Nội account: 404, and nothing changes', async () => {
     const before = await userByName(commune00004User.username);
-    expectError(await province66.patch(`/api/users/${commune00004User.id}`, { fullName: 'Bị Sửa', version: before.version }), 404, 'NOT_FOUND');
-    expectError(await province66.patch(`/api/users/${province01User.id}`, { active: false, version: province01User.version }), 404, 'NOT_FOUND');
+    expectError(
+      await province66.patch(`/api/users/${commune00004User.id}`, { fullName: 'Bị Sửa', version: before.version }),
+      404,
+      'NOT_FOUND',
+    );
+    expectError(
+      await province66.patch(`/api/users/${province01User.id}`, { active: false, version: province01User.version }),
+      404,
+      'NOT_FOUND',
+    );
     expectError(await province66.post(`/api/users/${commune00004User.id}/reset-password`), 404, 'NOT_FOUND');
     expectError(await province66.post(`/api/users/${commune00004User.id}/unlock`), 404, 'NOT_FOUND');
     expect(await userByName(commune00004User.username)).toEqual(before);
@@ -197,19 +263,35 @@ describe('province admin of Đắk Lắk (66)', () => {
 
   it('cannot create a commune admin in a Hà Nội commune (403) nor a national admin (403)', async () => {
     const before = await countUsers('true');
-    const hanoi = await province66.post('/api/users', { username: uniqueName('xa.00004'), fullName: 'Ngoài Tỉnh', role: 'commune_admin', communeCode: '00004' });
+    const hanoi = await province66.post('/api/users', {
+      username: uniqueName('xa.00004'),
+      fullName: 'Ngoài Tỉnh',
+      role: 'commune_admin',
+      communeCode: '00004',
+    });
     expectError(hanoi, 403, 'FORBIDDEN');
     const top = await province66.post('/api/users', { username: uniqueName('bo'), fullName: 'Leo Thang', role: 'national_admin' });
     expectError(top, 403, 'FORBIDDEN');
     expect(fieldsOf(top)).toEqual(['role']);
-    const hanoiReviewer = await province66.post('/api/users', { username: uniqueName('btc.01'), fullName: 'Ngoài Tỉnh', role: 'reviewer', provinceCode: '01' });
+    const hanoiReviewer = await province66.post('/api/users', {
+      username: uniqueName('btc.01'),
+      fullName: 'Ngoài Tỉnh',
+      role: 'reviewer',
+      provinceCode: '01',
+    });
     expectError(hanoiReviewer, 403, 'FORBIDDEN');
     expect(await countUsers('true')).toBe(before);
   });
 
   it('creates a commune admin for Xã Ea Kar (24373) and a reviewer of its own province', async () => {
     const username = uniqueName('xa.24373');
-    const res = await province66.post('/api/users', { username, fullName: 'Y Phương Ea Kar', role: 'commune_admin', communeCode: '24373', phone: '0262 3852 123' });
+    const res = await province66.post('/api/users', {
+      username,
+      fullName: 'Y Phương Ea Kar',
+      role: 'commune_admin',
+      communeCode: '24373',
+      phone: '0262 3852 123',
+    });
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json<{ user: UserItem }>().user).toMatchObject({
       username,
@@ -275,8 +357,21 @@ describe('commune admin of Phường Buôn Ma Thuột (24133)', () => {
 
   it('cannot create an official in 22015 (403) nor a commune admin (403)', async () => {
     const before = await countUsers("commune_code = '22015'");
-    expectError(await commune24133.post('/api/users', { username: uniqueName('hv.22015'), fullName: 'Ngoài Xã', role: 'official', communeCode: '22015' }), 403, 'FORBIDDEN');
-    const admin = await commune24133.post('/api/users', { username: uniqueName('xa.24133'), fullName: 'Thêm Quản Trị', role: 'commune_admin' });
+    expectError(
+      await commune24133.post('/api/users', {
+        username: uniqueName('hv.22015'),
+        fullName: 'Ngoài Xã',
+        role: 'official',
+        communeCode: '22015',
+      }),
+      403,
+      'FORBIDDEN',
+    );
+    const admin = await commune24133.post('/api/users', {
+      username: uniqueName('xa.24133'),
+      fullName: 'Thêm Quản Trị',
+      role: 'commune_admin',
+    });
     expectError(admin, 403, 'FORBIDDEN');
     expect(fieldsOf(admin)).toEqual(['role']);
     expect(await countUsers("commune_code = '22015'")).toBe(before);
@@ -287,7 +382,12 @@ describe('commune admin of Phường Buôn Ma Thuột (24133)', () => {
     const vhxh = units.find((u) => u.kind === 'phong_van_hoa_xa_hoi')!;
     const tt = units.find((u) => u.kind === 'trung_tam_phvhcc')!;
 
-    const official = await commune24133.post('/api/users', { username: uniqueName('hv.24133'), fullName: 'Nguyễn Văn Mới', role: 'official', unitId: vhxh.id });
+    const official = await commune24133.post('/api/users', {
+      username: uniqueName('hv.24133'),
+      fullName: 'Nguyễn Văn Mới',
+      role: 'official',
+      unitId: vhxh.id,
+    });
     expect(official.statusCode, official.body).toBe(201);
     expect(official.json<{ user: UserItem }>().user).toMatchObject({
       role: 'official',
@@ -297,7 +397,12 @@ describe('commune admin of Phường Buôn Ma Thuột (24133)', () => {
       unitName: 'Phòng Văn hóa – Xã hội',
     });
 
-    const head = await commune24133.post('/api/users', { username: uniqueName('dv.24133'), fullName: 'Trần Thị Trưởng', role: 'unit_head', unitId: tt.id });
+    const head = await commune24133.post('/api/users', {
+      username: uniqueName('dv.24133'),
+      fullName: 'Trần Thị Trưởng',
+      role: 'unit_head',
+      unitId: tt.id,
+    });
     expect(head.statusCode, head.body).toBe(201);
     expect(head.json<{ user: UserItem }>().user).toMatchObject({
       role: 'unit_head',
@@ -312,15 +417,30 @@ describe('commune admin of Phường Buôn Ma Thuột (24133)', () => {
   it('cannot make a unit head (or official) of another commune’s unit: 400 naming unitId', async () => {
     const foreign = (await unitsOf(province66, '22015')).find((u) => u.kind === 'phong_kinh_te')!;
     const before = await countUsers('unit_id = $1', [foreign.id]);
-    const head = await commune24133.post('/api/users', { username: uniqueName('dv.x'), fullName: 'Sai Đơn Vị', role: 'unit_head', unitId: foreign.id });
+    const head = await commune24133.post('/api/users', {
+      username: uniqueName('dv.x'),
+      fullName: 'Sai Đơn Vị',
+      role: 'unit_head',
+      unitId: foreign.id,
+    });
     const body = expectError(head, 400, 'VALIDATION_ERROR');
     expect(fieldsOf(head)).toEqual(['unitId']);
     expect(body.message).toContain('Đơn vị');
-    const official = await commune24133.post('/api/users', { username: uniqueName('hv.x'), fullName: 'Sai Đơn Vị', role: 'official', unitId: foreign.id });
+    const official = await commune24133.post('/api/users', {
+      username: uniqueName('hv.x'),
+      fullName: 'Sai Đơn Vị',
+      role: 'official',
+      unitId: foreign.id,
+    });
     expectError(official, 400, 'VALIDATION_ERROR');
     expect(fieldsOf(official)).toEqual(['unitId']);
     // The same answer as for a unit that does not exist: other communes' unit ids do not leak.
-    const missing = await commune24133.post('/api/users', { username: uniqueName('dv.y'), fullName: 'Sai Đơn Vị', role: 'unit_head', unitId: 2_000_000_000 });
+    const missing = await commune24133.post('/api/users', {
+      username: uniqueName('dv.y'),
+      fullName: 'Sai Đơn Vị',
+      role: 'unit_head',
+      unitId: 2_000_000_000,
+    });
     expect(missing.json<ErrorBody>().message).toBe(head.json<ErrorBody>().message);
     expect(await countUsers('unit_id = $1', [foreign.id])).toBe(before);
   });
@@ -364,7 +484,11 @@ describe('roles without account management', () => {
     expect(items.every((u) => u.canManage === false)).toBe(true);
 
     const before = await countUsers('true');
-    expectError(await reviewer66.post('/api/users', { username: uniqueName('hv'), fullName: 'Không Được', role: 'official', communeCode: '24133' }), 403, 'FORBIDDEN');
+    expectError(
+      await reviewer66.post('/api/users', { username: uniqueName('hv'), fullName: 'Không Được', role: 'official', communeCode: '24133' }),
+      403,
+      'FORBIDDEN',
+    );
     expect(await countUsers('true')).toBe(before);
     const inside = await userByName('hocvien.24133.3');
     expectError(await reviewer66.patch(`/api/users/${inside.id}`, { fullName: 'Không Được', version: inside.version }), 403, 'FORBIDDEN');
@@ -404,7 +528,13 @@ describe('optimistic concurrency, duplicates and validation', () => {
   });
 
   it('bad username, email, phone or missing name → 400 naming each field in Vietnamese', async () => {
-    const res = await commune24133.post('/api/users', { username: 'Ab C!', fullName: 'Hợp Lệ', role: 'official', email: 'khong-phai-email', phone: 'abc' });
+    const res = await commune24133.post('/api/users', {
+      username: 'Ab C!',
+      fullName: 'Hợp Lệ',
+      role: 'official',
+      email: 'khong-phai-email',
+      phone: 'abc',
+    });
     const body = expectError(res, 400, 'VALIDATION_ERROR');
     expect(fieldsOf(res).sort()).toEqual(['email', 'phone', 'username']);
     expect(body.message).toContain('Tên đăng nhập');
@@ -440,10 +570,19 @@ describe('optimistic concurrency, duplicates and validation', () => {
 describe('every change is audited, without secrets', () => {
   it('user.create and user.update carry who, what, before/after and no password hash', async () => {
     const username = uniqueName('hv.audit');
-    const created = await commune24133.post('/api/users', { username, fullName: 'Phạm Văn Nhật Ký', role: 'official', password: 'BiMat2026xyz' });
+    const created = await commune24133.post('/api/users', {
+      username,
+      fullName: 'Phạm Văn Nhật Ký',
+      role: 'official',
+      password: 'BiMat2026xyz',
+    });
     expect(created.statusCode, created.body).toBe(201);
     const user = created.json<{ user: UserItem }>().user;
-    const updated = await commune24133.patch(`/api/users/${user.id}`, { fullName: 'Phạm Văn Nhật Ký Hai', email: 'nhatky@example.vn', version: user.version });
+    const updated = await commune24133.patch(`/api/users/${user.id}`, {
+      fullName: 'Phạm Văn Nhật Ký Hai',
+      email: 'nhatky@example.vn',
+      version: user.version,
+    });
     expect(updated.statusCode, updated.body).toBe(200);
     const disabled = await commune24133.patch(`/api/users/${user.id}`, { active: false, version: user.version + 1 });
     expect(disabled.statusCode, disabled.body).toBe(200);
@@ -454,8 +593,21 @@ describe('every change is audited, without secrets', () => {
     expect(items.map((e) => e.action)).toEqual(['user.disable', 'user.update', 'user.create']); // newest first
 
     const create = items.find((e) => e.action === 'user.create')!;
-    expect(create).toMatchObject({ actorUsername: 'xa.24133', actorRole: 'commune_admin', entityType: 'user', provinceCode: '66', communeCode: '24133', before: null });
-    expect(create.after).toMatchObject({ username, fullName: 'Phạm Văn Nhật Ký', role: 'official', communeCode: '24133', mustChangePassword: true });
+    expect(create).toMatchObject({
+      actorUsername: 'xa.24133',
+      actorRole: 'commune_admin',
+      entityType: 'user',
+      provinceCode: '66',
+      communeCode: '24133',
+      before: null,
+    });
+    expect(create.after).toMatchObject({
+      username,
+      fullName: 'Phạm Văn Nhật Ký',
+      role: 'official',
+      communeCode: '24133',
+      mustChangePassword: true,
+    });
     expect(create.requestId).toBe(created.headers['x-request-id']);
     expect(create.ip).toBeTruthy();
 
@@ -483,7 +635,10 @@ describe('every change is audited, without secrets', () => {
     const temp = reset.json<{ temporaryPassword: string }>().temporaryPassword;
     expect((await commune24133.post(`/api/users/${u.id}/unlock`)).statusCode).toBe(200);
     const res = await commune24133.get('/api/audit?entityType=user&pageSize=200');
-    const actions = res.json<{ items: AuditItem[] }>().items.filter((e) => e.entityId === u.id).map((e) => e.action);
+    const actions = res
+      .json<{ items: AuditItem[] }>()
+      .items.filter((e) => e.entityId === u.id)
+      .map((e) => e.action);
     expect(actions).toEqual(expect.arrayContaining(['user.reset_password', 'user.unlock']));
     expect(res.body).not.toContain(temp);
     const raw = await t.pool.query('select before, after from audit_log where entity_id = $1', [u.id]);
@@ -491,7 +646,8 @@ describe('every change is audited, without secrets', () => {
   });
 
   it('a refused change writes nothing', async () => {
-    const count = async () => (await t.pool.query<{ n: number }>("select count(*)::int as n from audit_log where action like 'user.%'")).rows[0]!.n;
+    const count = async () =>
+      (await t.pool.query<{ n: number }>("select count(*)::int as n from audit_log where action like 'user.%'")).rows[0]!.n;
     const before = await count();
     const other = await userByName('hocvien.22015.2');
     await commune24133.patch(`/api/users/${other.id}`, { fullName: 'Không Được', version: other.version });

@@ -1,6 +1,15 @@
 /** Before/after of an audit entry as a readable key/value table; changed values are highlighted. */
 import { Table, Tag } from 'antd';
-import { FIELD_LABELS, type AuditItem } from '@app/shared';
+import {
+  BLOC_LABELS,
+  COMMUNE_TYPE_LABELS,
+  FIELD_LABELS,
+  formatDateTimeVi,
+  formatDateVi,
+  REGION_TYPE_LABELS,
+  ROLE_LABELS,
+  type AuditItem,
+} from '@app/shared';
 
 const EXTRA_LABELS: Record<string, string> = {
   id: 'Mã bản ghi',
@@ -14,17 +23,40 @@ const EXTRA_LABELS: Record<string, string> = {
   sortOrder: 'Thứ tự',
   failedLogins: 'Số lần đăng nhập sai',
   lastLoginAt: 'Đăng nhập gần nhất',
+  createdAt: 'Tạo lúc',
+  updatedAt: 'Cập nhật lúc',
+  officialId: 'Hồ sơ cán bộ',
+  accounts: 'Số tài khoản',
+  communes: 'Các xã',
+  username: 'Tên đăng nhập',
+};
+
+/** Codes shown by their Vietnamese label, per field. */
+const VALUE_LABELS: Record<string, Record<string, string>> = {
+  regionType: REGION_TYPE_LABELS,
+  type: COMMUNE_TYPE_LABELS,
+  bloc: BLOC_LABELS,
+  role: ROLE_LABELS,
 };
 
 function label(key: string): string {
   return FIELD_LABELS[key] ?? EXTRA_LABELS[key] ?? key;
 }
 
-function show(v: unknown): string {
+function show(key: string, v: unknown): string {
   if (v === undefined) return '';
   if (v === null || v === '') return '(trống)';
   if (typeof v === 'boolean') return v ? 'Có' : 'Không';
-  if (typeof v === 'string' || typeof v === 'number') return String(v);
+  if (typeof v === 'number') return String(v);
+  if (typeof v === 'string') {
+    const label = VALUE_LABELS[key]?.[v];
+    if (label) return label;
+    if (key === 'areaClass') return `Khu vực ${v}`;
+    if (/^\d{4}-\d{2}-\d{2}$/.test(v)) return formatDateVi(v);
+    if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(v)) return formatDateTimeVi(v);
+    return v;
+  }
+  if (Array.isArray(v) && v.every((x) => typeof x === 'string' || typeof x === 'number')) return v.join(', ');
   return JSON.stringify(v);
 }
 
@@ -45,8 +77,8 @@ export function AuditDiff({ item }: { item: AuditItem }) {
   const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
   if (keys.length === 0) return <span style={{ color: '#5b6472' }}>Không có dữ liệu trước/sau cho thao tác này.</span>;
   const rows: Row[] = keys.map((k) => {
-    const b = k in before ? show(before[k]) : '';
-    const a = k in after ? show(after[k]) : '';
+    const b = k in before ? show(k, before[k]) : '';
+    const a = k in after ? show(k, after[k]) : '';
     return { key: k, field: label(k), before: b, after: a, changed: item.before != null && item.after != null && b !== a };
   });
   rows.sort((x, y) => Number(y.changed) - Number(x.changed));

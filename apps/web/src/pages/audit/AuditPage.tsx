@@ -58,7 +58,7 @@ export default function AuditPage() {
           allowClear
           defaultValue={actor}
           key={`actor-${actor}`}
-          style={{ width: 260, maxWidth: '100%' }}
+          className="toolbar-search"
           onSearch={(v) => update({ actor: v.trim() || undefined, page: undefined })}
         />
         <Select<string>

@@ -62,12 +62,14 @@ export default function CommunePage() {
   if (isPending) return <Skeleton active />;
   if (error || !data) return <QueryError error={error} onRetry={() => void refetch()} />;
   const { commune, provinceName, units, canEditRegionType, canManageUnits } = data;
+  const archivable = (u: UnitItem) => !u.isDefault && !(u.validTo && u.validTo <= today);
+  const showActions = canManageUnits && units.some(archivable);
 
   return (
     <>
       <UnitsBreadcrumb province={{ code: commune.provinceCode, name: provinceName }} commune={{ name: commune.name }} />
       <Typography.Title level={1} className="page-title" style={{ fontSize: 22 }}>
-        {commune.name}
+        {commune.fullName}
       </Typography.Title>
       <Card size="small" style={{ marginBottom: 16 }}>
         <Descriptions
@@ -114,7 +116,21 @@ export default function CommunePage() {
               : 'Xã chưa có cơ quan, đơn vị nào. Quản trị cấp xã có thể thêm đơn vị.',
           }}
           columns={[
-            { title: 'Tên đơn vị', dataIndex: 'name' },
+            {
+              title: 'Tên đơn vị',
+              dataIndex: 'name',
+              render: (name: string, u) =>
+                u.parentId ? (
+                  <span className="unit-child">
+                    <span aria-hidden="true" className="unit-branch">
+                      └
+                    </span>
+                    {name}
+                  </span>
+                ) : (
+                  name
+                ),
+            },
             { title: 'Khối', dataIndex: 'bloc', render: (b: Bloc) => BLOC_LABELS[b] },
             {
               title: 'Nguồn',
@@ -122,13 +138,13 @@ export default function CommunePage() {
               render: (d: boolean) => (d ? <Tag color="blue">Mặc định</Tag> : <Tag>Do xã thêm</Tag>),
             },
             { title: 'Hiệu lực', key: 'valid', render: (_, u) => validity(u, today) },
-            ...(canManageUnits
+            ...(showActions
               ? [
                   {
                     title: 'Thao tác',
                     key: 'actions',
                     render: (_: unknown, u: UnitItem) =>
-                      !u.isDefault && !(u.validTo && u.validTo <= today) ? (
+                      archivable(u) ? (
                         <Button size="small" danger onClick={() => confirmArchive(u)}>
                           Lưu trữ
                         </Button>

@@ -71,7 +71,7 @@ export default function CommunesPage() {
           placeholder="Tìm xã, phường…"
           aria-label="Tìm xã, phường"
           allowClear
-          style={{ width: 260, maxWidth: '100%' }}
+          className="toolbar-search"
           value={text}
           loading={isFetching && Boolean(q)}
           onChange={(e) => setText(e.target.value)}

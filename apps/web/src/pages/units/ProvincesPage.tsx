@@ -40,7 +40,7 @@ export default function ProvincesPage() {
           placeholder="Tìm tỉnh, thành phố…"
           aria-label="Tìm tỉnh, thành phố"
           allowClear
-          style={{ maxWidth: 320 }}
+          className="toolbar-search"
           value={q}
           onChange={(e) => setQ(e.target.value)}
         />

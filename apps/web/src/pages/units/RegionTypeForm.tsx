@@ -66,6 +66,7 @@ export function RegionTypeForm({ commune, onReload }: { commune: CommuneItem; on
       <Form<RegionForm>
         form={form}
         layout="vertical"
+        style={{ maxWidth: 520 }}
         initialValues={{ regionType: commune.regionType, areaClass: commune.areaClass }}
         onFinish={(v) => save.mutate({ regionType: v.regionType, areaClass: v.areaClass ?? null, version: commune.version })}
       >

@@ -91,7 +91,7 @@ export default function UsersPage() {
           placeholder="Tìm theo tên đăng nhập, họ tên…"
           aria-label="Tìm theo tên đăng nhập, họ tên"
           allowClear
-          style={{ width: 300, maxWidth: '100%' }}
+          className="toolbar-search"
           value={text}
           onChange={(e) => setText(e.target.value)}
           onSearch={(v) => update({ q: v.trim() || undefined, page: undefined })}
@@ -116,7 +116,7 @@ export default function UsersPage() {
         size="middle"
         loading={isPending || isFetching}
         dataSource={data?.items ?? []}
-        scroll={{ x: 'max-content' }}
+        scroll={{ x: 1040 }}
         title={() => totalText(data?.total ?? 0)}
         pagination={{
           current: page,
@@ -135,13 +135,14 @@ export default function UsersPage() {
               : 'Chưa có tài khoản nào trong phạm vi của bạn.',
         }}
         columns={[
-          { title: 'Tên đăng nhập', dataIndex: 'username' },
-          { title: 'Họ và tên', dataIndex: 'fullName' },
-          { title: 'Vai trò', dataIndex: 'role', render: (r: Role) => ROLE_LABELS[r] },
+          { title: 'Tên đăng nhập', dataIndex: 'username', width: 150 },
+          { title: 'Họ và tên', dataIndex: 'fullName', width: 160 },
+          { title: 'Vai trò', dataIndex: 'role', width: 150, render: (r: Role) => ROLE_LABELS[r] },
           { title: 'Phạm vi', key: 'scope', render: (_, u) => scopeOf(u) },
           {
             title: 'Trạng thái',
             key: 'status',
+            width: 120,
             render: (_, u) => {
               const s = statusOf(u);
               return <Tag color={s.color}>{s.text}</Tag>;
@@ -150,14 +151,16 @@ export default function UsersPage() {
           {
             title: 'Đăng nhập gần nhất',
             dataIndex: 'lastLoginAt',
+            width: 130,
             render: (v: string | null) => (v ? formatDateTimeVi(v) : 'Chưa đăng nhập'),
           },
           {
             title: 'Thao tác',
             key: 'actions',
+            width: 150,
             render: (_, u) =>
               u.canManage ? (
-                <Space size={4} wrap>
+                <Space size={4} orientation="vertical" align="start">
                   <Button size="small" onClick={() => setEditing(u)}>
                     Sửa
                   </Button>
