@@ -53,7 +53,7 @@ export default function AuditPage() {
       {error && <QueryError error={error} onRetry={() => void refetch()} />}
       <div className="table-toolbar">
         <Input.Search
-          placeholder="Người thực hiện (tên đăng nhập)"
+          placeholder="Người thực hiện"
           aria-label="Lọc theo người thực hiện"
           allowClear
           defaultValue={actor}
@@ -132,7 +132,18 @@ export default function AuditPage() {
           {
             title: 'Đối tượng',
             key: 'entity',
-            render: (_, a) => `${entityLabel(a.entityType)}${a.entityId ? ` · ${a.entityId}` : ''}`,
+            render: (_, a) => (
+              <span>
+                {entityLabel(a.entityType)}
+                {a.entityId && (
+                  // Long record ids (UUID) are shortened; the full id is in the tooltip.
+                  <span title={a.entityId} style={{ color: '#5b6472' }}>
+                    {' · '}
+                    {a.entityId.length > 12 ? `${a.entityId.slice(0, 8)}…` : a.entityId}
+                  </span>
+                )}
+              </span>
+            ),
           },
           { title: 'Địa chỉ IP', dataIndex: 'ip', render: (v: string | null) => v ?? '—' },
         ]}
