@@ -10,6 +10,26 @@ import { defineConfig, devices } from '@playwright/test';
 const PORT = process.env.BROWSER_TEST_PORT ?? '3917';
 const baseURL = `http://127.0.0.1:${PORT}`;
 
+/**
+ * Each run leaves its database folder behind (~100 MB; the server may still be stopping when the
+ * runner exits). Remove those of earlier runs: older than 10 minutes and no PostgreSQL running there.
+ */
+function removeStaleRunFolders(): void {
+  if (process.env.BROWSER_TEST_DATA_DIR) return; // a worker process: the runner already did it
+  const cutoff = Date.now() - 10 * 60_000;
+  for (const name of fs.readdirSync(os.tmpdir())) {
+    if (!/^boiduong-(browser|chromium)-/.test(name)) continue;
+    const dir = path.join(os.tmpdir(), name);
+    try {
+      if (fs.statSync(dir).mtimeMs > cutoff || fs.existsSync(path.join(dir, 'pg', 'postmaster.pid'))) continue;
+      fs.rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // Not ours to judge (permissions, a race with another run): leave it.
+    }
+  }
+}
+removeStaleRunFolders();
+
 /** A fresh 0755 temp folder, made once by the runner; worker processes inherit it through the env. */
 function tempDir(envName: string, prefix: string): string {
   const existing = process.env[envName];

@@ -21,7 +21,11 @@ const sources = [path.join(web, 'src'), path.join(web, 'index.html'), path.join(
 const stale = !fs.existsSync(dist) || Math.max(...sources.map(newestMtime)) > fs.statSync(dist).mtimeMs;
 if (stale && process.env.SKIP_WEB_BUILD !== '1' && fs.existsSync(path.join(web, 'vite.config.ts'))) {
   console.log('Đang dựng giao diện web (vite build)…');
-  const r = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: web, stdio: 'inherit' });
+  const r = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
+    cwd: web,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 

@@ -21,6 +21,8 @@ import { unitsRoutes } from './modules/units/units.routes.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
 import { officialsRoutes } from './modules/officials/officials.routes.ts';
 import { positionsRoutes } from './modules/positions/positions.routes.ts';
+import { rosterImportRoutes } from './modules/roster-import/roster-import.routes.ts';
+import { needsRoutes } from './modules/needs/needs.routes.ts';
 
 z.config(z.locales.vi());
 
@@ -73,6 +75,8 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
     referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
     crossOriginEmbedderPolicy: false,
     hsts: deps.config.cookieSecure,
+    // CSP frame-ancestors 'none' is the rule; the legacy header says the same for old browsers.
+    frameguard: { action: 'deny' },
   });
   await app.register(rateLimit, {
     global: true,
@@ -109,6 +113,8 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await app.register(auditRoutes);
   await app.register(officialsRoutes);
   await app.register(positionsRoutes);
+  await app.register(rosterImportRoutes);
+  await app.register(needsRoutes);
 
   await registerWebClient(app, deps.config.webDistDir);
   return app;

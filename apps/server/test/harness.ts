@@ -20,7 +20,8 @@ export interface TestContext {
   clock: Clock;
   client: () => TestClient;
   /** A client already logged in as a (demo or test-made) user. */
-  loginAs: (username: string, password?: string) => Promise<TestClient>;
+  /** `changePassword`: when the account is on a temporary password, choose a real one (as the web client forces). */
+  loginAs: (username: string, password?: string, opts?: { changePassword?: boolean }) => Promise<TestClient>;
   close: () => Promise<void>;
 }
 
@@ -60,10 +61,14 @@ export async function createTestContext(opts: { today?: string; rateLimitPerMinu
     pool,
     clock,
     client,
-    loginAs: async (username, password = DEMO_PASSWORD) => {
+    loginAs: async (username, password = DEMO_PASSWORD, opts = {}) => {
       const c = client();
       const res = await c.post('/api/auth/login', { username, password });
       if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+      if (opts.changePassword && res.json<{ mustChangePassword: boolean }>().mustChangePassword) {
+        const ch = await c.post('/api/auth/change-password', { currentPassword: password, newPassword: `Moi${password}9` });
+        if (ch.statusCode !== 200) throw new Error(`change password ${username} failed: ${ch.statusCode} ${ch.body}`);
+      }
       return c;
     },
     close: async () => {

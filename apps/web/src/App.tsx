@@ -39,8 +39,7 @@ export function App() {
         token: {
           colorPrimary: '#1d4e89',
           borderRadius: 6,
-          fontFamily:
-            "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Helvetica Neue', Arial, sans-serif",
+          fontFamily: "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Helvetica Neue', Arial, sans-serif",
         },
       }}
     >

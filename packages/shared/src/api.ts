@@ -9,6 +9,7 @@ import { AREA_CLASSES, BLOCS, COMMUNE_TYPES, REGION_TYPES, TRAINING_ORG_KINDS } 
 
 /** Vietnamese labels of request fields, used to name the field in error messages. */
 export const FIELD_LABELS: Record<string, string> = {
+  id: 'Mã định danh',
   username: 'Tên đăng nhập',
   password: 'Mật khẩu',
   currentPassword: 'Mật khẩu hiện tại',
@@ -79,6 +80,9 @@ export const FIELD_LABELS: Record<string, string> = {
   field: 'Lĩnh vực',
   decisionReason: 'Lý do quyết định',
   officialIds: 'Danh sách cán bộ',
+  officialId: 'Cán bộ, công chức',
+  phase: 'Giai đoạn',
+  priority: 'Mức ưu tiên',
 };
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;

@@ -29,6 +29,8 @@ export const CSRF_HEADER = 'x-csrf-token';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Login is the one state-changing call made before a CSRF cookie can exist; it only accepts JSON, which a cross-site form cannot send. */
 const CSRF_EXEMPT = new Set(['/api/auth/login']);
+/** What a session on a temporary password may call. */
+const PASSWORD_CHANGE_ALLOWED = new Set(['/api/auth/me', '/api/auth/change-password', '/api/auth/logout', '/api/health']);
 
 function timingSafeEqualStr(a: string, b: string): boolean {
   const ab = Buffer.from(a);
@@ -42,7 +44,7 @@ export function requireActor(req: FastifyRequest): Actor {
 }
 
 export function metaOf(req: FastifyRequest): RequestMeta & { userAgent: string | null } {
-  return { ip: req.ip ?? null, requestId: req.id, userAgent: req.headers['user-agent'] ?? null };
+  return { ip: req.ip ?? null, requestId: req.id, userAgent: req.headers['user-agent'] ?? null, at: req.server.deps.clock.now() };
 }
 
 export function setCsrfCookie(reply: FastifyReply, secure: boolean): string {
@@ -104,6 +106,14 @@ async function contextPlugin(app: FastifyInstance): Promise<void> {
         req.actor = resolved.actor;
         req.mustChangePassword = resolved.mustChangePassword;
         req.sessionToken = token;
+        // A temporary (one-time) password only opens the door to choosing a real one.
+        if (resolved.mustChangePassword && !PASSWORD_CHANGE_ALLOWED.has(path)) {
+          throw new AppError(
+            403,
+            'PASSWORD_CHANGE_REQUIRED',
+            'Bạn đang dùng mật khẩu tạm thời; hãy đổi mật khẩu trước khi tiếp tục.',
+          );
+        }
       }
     }
   });

@@ -265,9 +265,9 @@ describe('the error mapping itself (unit)', () => {
     });
   });
 
-  it('labels fields in Vietnamese, keeping the path', () => {
-    expect(labelOf('username')).toBe('Tên đăng nhập (username)');
-    expect(labelOf('items.3.unitId')).toBe('Đơn vị (items.3.unitId)');
+  it('labels fields in Vietnamese (the path stays in fields[].field)', () => {
+    expect(labelOf('username')).toBe('Tên đăng nhập');
+    expect(labelOf('items.3.unitId')).toBe('Đơn vị');
     expect(labelOf('khongco')).toBe('khongco');
     expect(labelOf('')).toBe('Dữ liệu gửi lên');
   });

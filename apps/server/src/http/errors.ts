@@ -42,7 +42,8 @@ export const versionConflict = (savedAt?: Date | string | null) => {
 export function labelOf(path: string): string {
   const last = path.split('.').filter((p) => !/^\d+$/.test(p)).pop() ?? path;
   const label = FIELD_LABELS[last];
-  return label ? `${label} (${path})` : path || 'Dữ liệu gửi lên';
+  // Users read the Vietnamese label; programs read `fields[].field` for the code.
+  return label ?? (path || 'Dữ liệu gửi lên');
 }
 
 interface ZodLikeIssue {
@@ -124,7 +125,11 @@ export function toErrorBody(err: unknown, requestId: string): { status: number; 
   if (code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return simple(400, 'INVALID_JSON', 'Nội dung gửi lên trống; cần một đối tượng JSON.');
   if (code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err instanceof SyntaxError)
     return simple(400, 'INVALID_JSON', 'Nội dung gửi lên không phải JSON hợp lệ.');
-  if (fe?.statusCode === 429) return simple(429, 'RATE_LIMITED', 'Bạn gửi quá nhiều yêu cầu; vui lòng thử lại sau ít phút.');
+  if (fe?.statusCode === 429) {
+    // @fastify/rate-limit throws what our errorResponseBuilder made, with the seconds to wait.
+    const own = fe.code === 'RATE_LIMITED' && typeof fe.message === 'string' && fe.message ? fe.message : null;
+    return simple(429, 'RATE_LIMITED', own ?? 'Bạn gửi quá nhiều yêu cầu; vui lòng thử lại sau ít phút.');
+  }
   if (fe?.statusCode === 404) return simple(404, 'NOT_FOUND', 'Không tìm thấy địa chỉ yêu cầu.');
   if (typeof fe?.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500)
     return simple(fe.statusCode, 'VALIDATION_ERROR', 'Yêu cầu không hợp lệ.');

@@ -3,6 +3,7 @@
  * the commune's leaders, heads of offices and specialists, with qualifications that mostly fit
  * their position, some that do not (below standard), and some affected by the reorganisation.
  */
+import { sql, type SQL } from 'drizzle-orm';
 import type { EduLevel, StudyField } from '@app/shared';
 import { DEFAULT_POSITIONS, type DefaultPosition } from '../modules/positions/positions.rules.ts';
 import { computeMeetsRequirement, givenNameOf, isBelowStandard } from '../modules/officials/officials.rules.ts';
@@ -109,12 +110,11 @@ export function generateRoster(rng: Rng, ctx: RosterContext): RosterOfficial[] {
   });
 }
 
-type Exec = { execute: (q: import('drizzle-orm').SQL) => Promise<unknown> };
+type Exec = { execute: (q: SQL) => Promise<unknown> };
 
 /** Bulk insert of generated officials with their first assignment, status and flag periods (one statement each). */
 export async function insertRoster(tx: Exec, rows: RosterOfficial[], since = '2025-07-01'): Promise<void> {
   if (rows.length === 0) return;
-  const { sql } = await import('drizzle-orm');
   const json = JSON.stringify(rows);
   await tx.execute(sql`
     insert into officials (id, province_code, commune_code, unit_id, position_id, full_name, given_name, birth_date, gender,

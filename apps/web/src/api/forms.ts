@@ -15,11 +15,7 @@ export function fieldMessage(message: string): string {
  * Returns true when at least one field error was placed on the form, so the caller can skip a
  * general alert. `rename` maps server field names onto form field names where they differ.
  */
-export function applyFieldErrors(
-  form: FormInstance,
-  err: unknown,
-  rename: Record<string, string> = {},
-): boolean {
+export function applyFieldErrors(form: FormInstance, err: unknown, rename: Record<string, string> = {}): boolean {
   if (!(err instanceof ApiError) || err.fields.length === 0) return false;
   const known = new Set(Object.keys(form.getFieldsValue() as Record<string, unknown>));
   const placed: Array<{ name: string; errors: string[] }> = [];

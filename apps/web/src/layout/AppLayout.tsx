@@ -61,13 +61,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header className="app-header">
         {narrow && menu && (
-          <Button
-            type="text"
-            size="large"
-            icon={<MenuOutlined />}
-            aria-label="Mở trình đơn"
-            onClick={() => setDrawerOpen(true)}
-          />
+          <Button type="text" size="large" icon={<MenuOutlined />} aria-label="Mở trình đơn" onClick={() => setDrawerOpen(true)} />
         )}
         <Brand compact={narrow} />
         <UserMenu compact={narrow} />

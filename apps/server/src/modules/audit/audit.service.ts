@@ -7,6 +7,8 @@ import { insertAuditEntry, listAuditEntries, type AuditFilter } from './audit.re
 export interface RequestMeta {
   ip: string | null;
   requestId: string | null;
+  /** When the change happened, from the app's one clock (SPEC §13); the database time when absent. */
+  at?: Date;
 }
 
 export interface AuditChange {
@@ -36,6 +38,7 @@ function redact(value: unknown): unknown {
 /** Record a change inside the caller's transaction, so the audit entry and the change commit together. */
 export async function recordChange(tx: DbOrTx, actor: Actor | null, meta: RequestMeta, change: AuditChange): Promise<void> {
   await insertAuditEntry(tx, {
+    ...(meta.at ? { at: meta.at } : {}),
     actorId: actor?.id ?? null,
     actorUsername: actor?.username ?? null,
     actorRole: actor?.role ?? null,

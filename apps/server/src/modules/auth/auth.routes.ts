@@ -11,7 +11,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/auth/login',
     {
       schema: { tags: ['Xác thực'], summary: 'Đăng nhập', body: LoginRequest, response: { 200: MeResponse } },
-      config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+      config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
     },
     async (req, reply) => {
       const { token, actor, expiresAt, mustChangePassword } = await service.login(deps(), req.body, metaOf(req));

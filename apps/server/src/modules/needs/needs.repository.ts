@@ -28,6 +28,15 @@ export interface Place {
  * - trainedInPhase: any completed enrolment, or nomination not cancelled, in a class held inside the phase.
  * Must be set-based (one or two queries for all ids, province scale = thousands of ids). Until the
  * training module exists nobody has any training, so every official gets the empty history.
+ * Sketch over the training schema being written (enrolments with programme_type, class_end_date,
+ * decision_date, status, result), one row per official:
+ *   select official_id,
+ *     array_agg(distinct programme_type) filter (where result = 'completed' and class_end_date <= :asOf) as completed,
+ *     array_agg(distinct programme_type) filter (where decision_date <= :asOf) as nominated,
+ *     bool_or(result = 'completed' and programme_type = any(:professionalTypes)
+ *             and class_end_date between :phaseStart and least(:phaseEnd, :asOf)) as completed_professional,
+ *     bool_or(class_end_date between :phaseStart and :phaseEnd and decision_date <= :asOf) as trained_in_phase
+ *   from enrolments where official_id = any(:ids) and status <> 'cancelled' group by official_id
  */
 export async function trainingHistoryOf(
   _db: DbOrTx,
@@ -42,7 +51,10 @@ export async function trainingHistoryOf(
 
 /** The current assignment covering `asOf` of each official in service in the place (SPEC §9 "in service"). */
 function inServiceAssignments(db: DbOrTx, place: Place, asOf: string) {
-  const c: SQL[] = [lte(officialAssignments.fromDate, asOf), or(isNull(officialAssignments.toDate), gte(officialAssignments.toDate, asOf))!];
+  const c: SQL[] = [
+    lte(officialAssignments.fromDate, asOf),
+    or(isNull(officialAssignments.toDate), gte(officialAssignments.toDate, asOf))!,
+  ];
   if (place.communeCode) c.push(eq(officialAssignments.communeCode, place.communeCode));
   if (place.provinceCode) c.push(eq(officialAssignments.provinceCode, place.provinceCode));
   return db
@@ -123,12 +135,20 @@ export async function lockReview(tx: DbOrTx, communeCode: string, phase: Phase):
 }
 
 /** Needs follow the person: those of officials now serving in the commune move to it. */
-export async function rehomeNeeds(tx: DbOrTx, officialIds: readonly string[], communeCode: string, provinceCode: string, phase: Phase): Promise<number> {
+export async function rehomeNeeds(
+  tx: DbOrTx,
+  officialIds: readonly string[],
+  communeCode: string,
+  provinceCode: string,
+  phase: Phase,
+): Promise<number> {
   if (officialIds.length === 0) return 0;
   const rows = await tx
     .update(trainingNeeds)
     .set({ communeCode, provinceCode })
-    .where(and(eq(trainingNeeds.phase, phase), inArray(trainingNeeds.officialId, [...officialIds]), ne(trainingNeeds.communeCode, communeCode)))
+    .where(
+      and(eq(trainingNeeds.phase, phase), inArray(trainingNeeds.officialId, [...officialIds]), ne(trainingNeeds.communeCode, communeCode)),
+    )
     .returning({ id: trainingNeeds.id });
   return rows.length;
 }
@@ -157,7 +177,11 @@ export async function deleteProposedNeeds(tx: DbOrTx, ids: readonly number[]): P
     .returning();
 }
 
-export async function refreshProposedNeed(tx: DbOrTx, id: number, patch: Pick<NeedInsert, 'priority' | 'reason' | 'source'>): Promise<NeedRow | undefined> {
+export async function refreshProposedNeed(
+  tx: DbOrTx,
+  id: number,
+  patch: Pick<NeedInsert, 'priority' | 'reason' | 'source'>,
+): Promise<NeedRow | undefined> {
   const [row] = await tx
     .update(trainingNeeds)
     .set({ ...patch, version: sql`${trainingNeeds.version} + 1` })
@@ -179,7 +203,14 @@ const needColumns = {
   officialCommuneCode: officials.communeCode,
   officialUnitId: officials.unitId,
 };
-export type NeedWithOfficial = { n: NeedRow; fullName: string; unitName: string | null; positionName: string | null; belowStandard: boolean; affectedByReorg: boolean };
+export type NeedWithOfficial = {
+  n: NeedRow;
+  fullName: string;
+  unitName: string | null;
+  positionName: string | null;
+  belowStandard: boolean;
+  affectedByReorg: boolean;
+};
 
 const programmeOrder = sql`array_position(array[${sql.join(
   PROGRAMME_TYPES.map((t) => sql`${t}`),
@@ -200,7 +231,15 @@ export interface RegisterFilter {
 }
 
 /** The commune's register: needs of the phase of officials serving in the commune on `asOf`. */
-export async function registerItems(db: DbOrTx, communeCode: string, phase: Phase, asOf: string, f: RegisterFilter, page: number, pageSize: number | undefined) {
+export async function registerItems(
+  db: DbOrTx,
+  communeCode: string,
+  phase: Phase,
+  asOf: string,
+  f: RegisterFilter,
+  page: number,
+  pageSize: number | undefined,
+) {
   const c: SQL[] = [eq(trainingNeeds.phase, phase), servingIn(communeCode, asOf)];
   if (f.status) c.push(eq(trainingNeeds.status, f.status));
   if (f.programmeType) c.push(eq(trainingNeeds.programmeType, f.programmeType));
@@ -216,7 +255,14 @@ export async function registerItems(db: DbOrTx, communeCode: string, phase: Phas
     .leftJoin(units, eq(units.id, officials.unitId))
     .leftJoin(positions, eq(positions.id, officials.positionId))
     .where(where)
-    .orderBy(asc(trainingNeeds.priority), asc(officials.givenName), asc(officials.fullName), asc(officials.id), programmeOrder, asc(trainingNeeds.field))
+    .orderBy(
+      asc(trainingNeeds.priority),
+      asc(officials.givenName),
+      asc(officials.fullName),
+      asc(officials.id),
+      programmeOrder,
+      asc(trainingNeeds.field),
+    )
     .$dynamic();
   const [rows, [total]] = await Promise.all([
     pageSize === undefined ? query : query.limit(pageSize).offset((page - 1) * pageSize),
@@ -262,7 +308,13 @@ export async function insertNeed(tx: DbOrTx, row: NeedInsert): Promise<NeedRow |
   return created;
 }
 
-export async function findNeedByKey(db: DbOrTx, officialId: string, phase: Phase, programmeType: string, field: string): Promise<NeedRow | undefined> {
+export async function findNeedByKey(
+  db: DbOrTx,
+  officialId: string,
+  phase: Phase,
+  programmeType: string,
+  field: string,
+): Promise<NeedRow | undefined> {
   const [row] = await db
     .select()
     .from(trainingNeeds)
@@ -298,7 +350,14 @@ export async function cmcnNeedsOf(db: DbOrTx, officialIds: readonly string[], ph
   return db
     .select({ id: trainingNeeds.id, officialId: trainingNeeds.officialId, status: trainingNeeds.status, version: trainingNeeds.version })
     .from(trainingNeeds)
-    .where(and(inArray(trainingNeeds.officialId, [...officialIds]), eq(trainingNeeds.phase, phase), eq(trainingNeeds.programmeType, 'CMCN'), eq(trainingNeeds.field, '')));
+    .where(
+      and(
+        inArray(trainingNeeds.officialId, [...officialIds]),
+        eq(trainingNeeds.phase, phase),
+        eq(trainingNeeds.programmeType, 'CMCN'),
+        eq(trainingNeeds.field, ''),
+      ),
+    );
 }
 
 // ---------- counts: one computation for registers and aggregations ----------
@@ -362,13 +421,27 @@ export async function needCounts(db: DbOrTx, place: Place, phase: Phase, asOf: s
   return result.rows.map((r) => {
     const dimension: CountRow['dimension'] =
       r.g_programme === 0 ? 'programme' : r.g_field === 0 ? 'field' : r.g_priority === 0 ? 'priority' : r.g_child === 0 ? 'child' : 'all';
-    const key = dimension === 'programme' ? r.programme_type : dimension === 'field' ? r.field : dimension === 'priority' ? String(r.priority) : dimension === 'child' ? r.child : null;
+    const key =
+      dimension === 'programme'
+        ? r.programme_type
+        : dimension === 'field'
+          ? r.field
+          : dimension === 'priority'
+            ? String(r.priority)
+            : dimension === 'child'
+              ? r.child
+              : null;
     return { dimension, key, proposed: r.proposed, confirmed: r.confirmed, dropped: r.dropped, total: r.total, officials: r.officials };
   });
 }
 
 /** Officials in service in the place on `asOf`: overall (key null) and per child place. */
-export async function inServiceCounts(db: DbOrTx, place: Place, asOf: string, child: 'commune' | 'province'): Promise<{ key: string | null; n: number }[]> {
+export async function inServiceCounts(
+  db: DbOrTx,
+  place: Place,
+  asOf: string,
+  child: 'commune' | 'province',
+): Promise<{ key: string | null; n: number }[]> {
   const placeCond = place.communeCode
     ? sql`and a.commune_code = ${place.communeCode}`
     : place.provinceCode

@@ -272,7 +272,11 @@ export function reconcileNeeds(proposals: readonly ProposedNeed[], stored: reado
     produced.add(key);
     const s = byKey.get(key);
     if (s) {
-      if (s.status === 'proposed' && s.source !== 'manual' && (s.priority !== p.priority || s.reason !== p.reason || s.source !== p.source)) {
+      if (
+        s.status === 'proposed' &&
+        s.source !== 'manual' &&
+        (s.priority !== p.priority || s.reason !== p.reason || s.source !== p.source)
+      ) {
         plan.update.push({ stored: s, proposal: p });
       }
       continue;
@@ -301,7 +305,10 @@ export function needsTrainingNow(s: { belowStandard: boolean }, h: TrainingHisto
 }
 
 /** Order of the urgent list: affected by the reorganisation first, then Vietnamese name order. */
-export function compareUrgent(a: { affectedByReorg: boolean; fullName: string }, b: { affectedByReorg: boolean; fullName: string }): number {
+export function compareUrgent(
+  a: { affectedByReorg: boolean; fullName: string },
+  b: { affectedByReorg: boolean; fullName: string },
+): number {
   if (a.affectedByReorg !== b.affectedByReorg) return a.affectedByReorg ? -1 : 1;
   return compareVietnameseNames(a.fullName, b.fullName);
 }

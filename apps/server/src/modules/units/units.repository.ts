@@ -40,9 +40,11 @@ export async function listCommunes(
   if (f.regionType) conds.push(eq(communes.regionType, f.regionType));
   if (f.q && f.q.trim()) {
     const q = f.q.normalize('NFC').trim().toLowerCase();
+    // % and _ are searched for literally, not as LIKE wildcards.
+    const pattern = q.replace(/[%_\\]/g, '\\$&');
     conds.push(
       or(
-        sql`f_unaccent(lower(${communes.fullName})) like '%' || f_unaccent(${q}) || '%'`,
+        sql`f_unaccent(lower(${communes.fullName})) like '%' || f_unaccent(${pattern}) || '%'`,
         eq(communes.code, q),
       )!,
     );

@@ -179,8 +179,12 @@ export async function updateUnit(
   if (input.bloc !== undefined) patch.bloc = input.bloc;
   if (input.validTo !== undefined) patch.validTo = input.validTo;
   return deps.db.transaction(async (tx) => {
-    if (patch.name && patch.name.toLowerCase() !== before.name.toLowerCase() && (await repo.countUnitsNamed(tx, before.communeCode, patch.name)) > 0) {
-      throw conflict(`Xã đã có đơn vị tên "${patch.name}".`, 'name');
+    // A new name, or an archived unit coming back, must not duplicate an active unit's name.
+    const renamed = patch.name !== undefined && patch.name.toLowerCase() !== before.name.toLowerCase();
+    const revived = input.validTo === null && before.validTo !== null;
+    const name = patch.name ?? before.name;
+    if ((renamed || revived) && (await repo.countUnitsNamed(tx, before.communeCode, name)) > 0) {
+      throw conflict(`Xã đã có đơn vị tên "${name}".`, 'name');
     }
     const after = await repo.updateUnit(tx, id, input.version, patch);
     if (!after) throw versionConflict();

@@ -103,6 +103,13 @@ describe('public map: provinces and communes (no login needed)', () => {
     expect(await get('dak')).toEqual(expect.arrayContaining([expect.stringMatching(/Đắk|Đăk/)]));
   });
 
+  it('takes % and _ in a query literally', async () => {
+    for (const text of ['%', '_', 'ea%kar', 'ea_kar']) {
+      const res = await t.client().get(`/api/units/provinces/66/communes?q=${encodeURIComponent(text)}`);
+      expect({ text, items: res.json<{ items: CommuneItem[] }>().items }).toEqual({ text, items: [] });
+    }
+  });
+
   it('finds a commune by its code and filters by type', async () => {
     const byCode = await t.client().get('/api/units/provinces/66/communes?q=24373');
     expect(byCode.json<{ items: CommuneItem[] }>().items.map((c) => c.fullName)).toEqual(['Xã Ea Kar']);
@@ -421,6 +428,13 @@ describe('agencies inside a commune', () => {
     // The name is free again for a new unit.
     const again = await commune24133.post('/api/units/communes/24133/units', { name: 'Ban Tạm Thời', bloc: 'mttq' });
     expect(again.statusCode, again.body).toBe(201);
+    // Bringing the archived one back would make two active units of that name.
+    const revive = await commune24133.patch(`/api/units/units/${unit.id}`, { validTo: null, version: 2 });
+    expectError(revive, 409, 'CONFLICT');
+    expect(fieldsOf(revive)).toEqual(['name']);
+    expect((await q<{ valid_to: string | null }>('select valid_to from units where id = $1', [unit.id]))[0]!.valid_to).toBe(
+      t.clock.today(),
+    );
   });
 
   it('another commune’s unit → 404, unchanged; a stale version → 409', async () => {

@@ -29,7 +29,8 @@ export async function listUsers(db: DbOrTx, f: UserFilter) {
   if (f.communeCode) conds.push(eq(users.communeCode, f.communeCode));
   if (f.role) conds.push(eq(users.role, f.role));
   if (f.q && f.q.trim()) {
-    const q = f.q.normalize('NFC').trim().toLowerCase();
+    // % and _ are searched for literally, not as LIKE wildcards.
+    const q = f.q.normalize('NFC').trim().toLowerCase().replace(/[%_\\]/g, '\\$&');
     conds.push(sql`f_unaccent(lower(${users.username} || ' ' || ${users.fullName})) like '%' || f_unaccent(${q}) || '%'`);
   }
   const where = conds.length ? and(...conds) : undefined;

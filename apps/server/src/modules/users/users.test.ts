@@ -35,6 +35,9 @@ function expectError(res: LightMyRequestResponse, status: number, code: string):
   return body;
 }
 
+/** Lower-case, no diacritics (đ → d). */
+const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase();
+
 const fieldsOf = (res: LightMyRequestResponse) => (res.json<ErrorBody>().fields ?? []).map((f) => f.field);
 
 async function listAll(client: TestClient, query = ''): Promise<{ items: UserItem[]; total: number }> {
@@ -78,7 +81,7 @@ beforeAll(async () => {
   });
   expect(p.statusCode, p.body).toBe(201);
   province01User = p.json<{ user: UserItem }>().user;
-  province01 = await t.loginAs(province01User.username, p.json<{ temporaryPassword: string }>().temporaryPassword);
+  province01 = await t.loginAs(province01User.username, p.json<{ temporaryPassword: string }>().temporaryPassword, { changePassword: true });
   const c = await province01.post('/api/users', {
     username: uniqueName('xa.00004'),
     fullName: 'Vũ Thị Ba Đình',
@@ -341,6 +344,17 @@ describe('commune admin of Phường Buôn Ma Thuột (24133)', () => {
     const wider = await listAll(commune24133, '&provinceCode=66');
     expect(wider.items.every((u) => u.communeCode === '24133')).toBe(true);
     expect(wider.total).toBe(total);
+  });
+
+  it('searches names without diacritics, taking % and _ literally', async () => {
+    const found = await listAll(commune24133, `&q=${encodeURIComponent('HOCVIEN.24133.5')}`);
+    expect(found.items.map((u) => u.username)).toEqual(['hocvien.24133.5']);
+    const head = (await listAll(commune24133, '&q=donvi.24133.1')).items[0]!;
+    const byName = await listAll(commune24133, `&q=${encodeURIComponent(fold(head.fullName))}`);
+    expect(byName.items.map((u) => u.id)).toContain(head.id);
+    for (const text of ['%', '_', 'hocvien_24133']) {
+      expect((await listAll(commune24133, `&q=${encodeURIComponent(text)}`)).total).toBe(0);
+    }
   });
 
   it('cannot change, reset or unlock an account of Phường Tuy Hoà (22015): 404, nothing changes', async () => {

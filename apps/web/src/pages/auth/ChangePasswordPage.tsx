@@ -64,12 +64,7 @@ export default function ChangePasswordPage() {
         >
           <Input.Password autoComplete="current-password" />
         </Form.Item>
-        <Form.Item
-          label="Mật khẩu mới"
-          name="newPassword"
-          extra="Ít nhất 8 ký tự, gồm cả chữ cái và chữ số."
-          rules={newPasswordRules}
-        >
+        <Form.Item label="Mật khẩu mới" name="newPassword" extra="Ít nhất 8 ký tự, gồm cả chữ cái và chữ số." rules={newPasswordRules}>
           <Input.Password autoComplete="new-password" />
         </Form.Item>
         <Form.Item

@@ -53,14 +53,7 @@ export default function LoginPage() {
         Đăng nhập
       </Typography.Title>
       {error !== null && (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          title={errorMessage(error)}
-          description={hint}
-          style={{ marginBottom: 16 }}
-        />
+        <Alert type="error" showIcon role="alert" title={errorMessage(error)} description={hint} style={{ marginBottom: 16 }} />
       )}
       <Form<LoginForm> layout="vertical" requiredMark={false} onFinish={(v) => void onFinish(v)} disabled={submitting}>
         <Form.Item

@@ -94,8 +94,7 @@ export default function HomePage() {
       {shortcuts.length === 0 && (
         <Card style={{ marginTop: 24 }}>
           <Typography.Paragraph style={{ margin: 0 }}>
-            Các chức năng theo dõi, đánh giá bồi dưỡng dành cho vai trò của bạn đang được xây dựng và sẽ
-            xuất hiện tại đây.
+            Các chức năng theo dõi, đánh giá bồi dưỡng dành cho vai trò của bạn đang được xây dựng và sẽ xuất hiện tại đây.
           </Typography.Paragraph>
         </Card>
       )}

@@ -3,15 +3,7 @@ import { useState } from 'react';
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Descriptions, Skeleton, Table, Tag, Typography } from 'antd';
-import {
-  BLOC_LABELS,
-  COMMUNE_TYPE_LABELS,
-  formatDateVi,
-  formatNumberVi,
-  REGION_TYPE_LABELS,
-  type Bloc,
-  type UnitItem,
-} from '@app/shared';
+import { BLOC_LABELS, COMMUNE_TYPE_LABELS, formatDateVi, formatNumberVi, REGION_TYPE_LABELS, type Bloc, type UnitItem } from '@app/shared';
 import { useParams } from 'react-router-dom';
 import { useServerToday } from '../../api/auth.ts';
 import { api, errorMessage } from '../../api/client.ts';

@@ -17,8 +17,8 @@ import { totalText } from '../../components/TableFooter.tsx';
 import { UnitsBreadcrumb } from './UnitsBreadcrumb.tsx';
 import { useCommunes, useProvinces } from './unitsApi.ts';
 
-const asCommuneType = (v: string | null) => (COMMUNE_TYPES as readonly string[]).includes(v ?? '') ? (v as CommuneType) : undefined;
-const asRegionType = (v: string | null) => (REGION_TYPES as readonly string[]).includes(v ?? '') ? (v as RegionType) : undefined;
+const asCommuneType = (v: string | null) => ((COMMUNE_TYPES as readonly string[]).includes(v ?? '') ? (v as CommuneType) : undefined);
+const asRegionType = (v: string | null) => ((REGION_TYPES as readonly string[]).includes(v ?? '') ? (v as RegionType) : undefined);
 
 export default function CommunesPage() {
   const { code = '' } = useParams();
@@ -64,7 +64,9 @@ export default function CommunesPage() {
       <Typography.Title level={1} className="page-title" style={{ fontSize: 22 }}>
         {provinceName ?? `Tỉnh, thành phố mã ${code}`}
       </Typography.Title>
-      <Typography.Paragraph type="secondary">Các xã, phường, đặc khu trực thuộc. Chọn tên để xem chi tiết và các cơ quan, đơn vị.</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">
+        Các xã, phường, đặc khu trực thuộc. Chọn tên để xem chi tiết và các cơ quan, đơn vị.
+      </Typography.Paragraph>
       {error && <QueryError error={error} onRetry={() => void refetch()} />}
       <div className="table-toolbar">
         <Input.Search

@@ -9,7 +9,13 @@ import { totalText } from '../../components/TableFooter.tsx';
 import { UnitsBreadcrumb } from './UnitsBreadcrumb.tsx';
 import { useProvinces } from './unitsApi.ts';
 
-const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
+const fold = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .toLowerCase();
 
 export default function ProvincesPage() {
   const me = useCurrentUser();
@@ -31,9 +37,7 @@ export default function ProvincesPage() {
       <Typography.Title level={1} className="page-title" style={{ fontSize: 22 }}>
         Đơn vị hành chính
       </Typography.Title>
-      <Typography.Paragraph type="secondary">
-        Chọn một tỉnh, thành phố để xem các xã, phường, đặc khu trực thuộc.
-      </Typography.Paragraph>
+      <Typography.Paragraph type="secondary">Chọn một tỉnh, thành phố để xem các xã, phường, đặc khu trực thuộc.</Typography.Paragraph>
       {error && <QueryError error={error} onRetry={() => void refetch()} />}
       <div className="table-toolbar">
         <Input.Search
@@ -53,7 +57,11 @@ export default function ProvincesPage() {
         scroll={{ x: 'max-content' }}
         pagination={false}
         title={() => totalText(rows.length)}
-        locale={{ emptyText: q ? 'Không có tỉnh, thành phố nào khớp từ khóa. Hãy thử từ khóa khác.' : 'Chưa có dữ liệu tỉnh, thành phố. Hãy tải lại trang.' }}
+        locale={{
+          emptyText: q
+            ? 'Không có tỉnh, thành phố nào khớp từ khóa. Hãy thử từ khóa khác.'
+            : 'Chưa có dữ liệu tỉnh, thành phố. Hãy tải lại trang.',
+        }}
         columns={[
           { title: 'Mã', dataIndex: 'code', width: 70, sorter: (a, b) => a.code.localeCompare(b.code) },
           {

@@ -1,5 +1,5 @@
 /** Province admins set a commune's region type and area class (SPEC §2), with a version check. */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Form, Select } from 'antd';
 import { AREA_CLASSES, REGION_TYPE_LABELS, REGION_TYPES, type AreaClass, type CommuneItem, type RegionType } from '@app/shared';
@@ -18,6 +18,12 @@ export function RegionTypeForm({ commune, onReload }: { commune: CommuneItem; on
   const qc = useQueryClient();
   const { message } = App.useApp();
   const [error, setError] = useState<unknown>(null);
+  const alertRef = useRef<HTMLDivElement>(null);
+
+  // The save button sits below the alert: bring the explanation into view.
+  useEffect(() => {
+    if (error !== null) alertRef.current?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  }, [error]);
 
   useEffect(() => {
     form.setFieldsValue({ regionType: commune.regionType, areaClass: commune.areaClass });
@@ -41,28 +47,30 @@ export function RegionTypeForm({ commune, onReload }: { commune: CommuneItem; on
   const conflict = error instanceof ApiError && error.code === 'VERSION_CONFLICT';
   return (
     <Card title="Loại vùng và khu vực" size="small" style={{ marginBottom: 16 }}>
-      {error !== null && (
-        <Alert
-          type={conflict ? 'warning' : 'error'}
-          showIcon
-          role="alert"
-          title={errorMessage(error)}
-          style={{ marginBottom: 12 }}
-          action={
-            conflict && (
-              <Button
-                size="small"
-                onClick={() => {
-                  setError(null);
-                  void onReload();
-                }}
-              >
-                Tải lại
-              </Button>
-            )
-          }
-        />
-      )}
+      <div ref={alertRef}>
+        {error !== null && (
+          <Alert
+            type={conflict ? 'warning' : 'error'}
+            showIcon
+            role="alert"
+            title={errorMessage(error)}
+            style={{ marginBottom: 12 }}
+            action={
+              conflict && (
+                <Button
+                  size="small"
+                  onClick={() => {
+                    setError(null);
+                    void onReload();
+                  }}
+                >
+                  Tải lại
+                </Button>
+              )
+            }
+          />
+        )}
+      </div>
       <Form<RegionForm>
         form={form}
         layout="vertical"

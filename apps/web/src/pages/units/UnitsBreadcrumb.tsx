@@ -12,9 +12,7 @@ export function UnitsBreadcrumb({ province, commune }: Props) {
   const me = useCurrentUser();
   const canSeeNation = me.scope.level === 'nation';
   const canSeeProvince = canSeeNation || me.scope.level === 'province';
-  const items = [
-    { key: 'vn', title: canSeeNation && province ? <Link to="/quan-tri/don-vi">Toàn quốc</Link> : 'Toàn quốc' },
-  ];
+  const items = [{ key: 'vn', title: canSeeNation && province ? <Link to="/quan-tri/don-vi">Toàn quốc</Link> : 'Toàn quốc' }];
   if (province) {
     const name = province.name ?? `Tỉnh ${province.code}`;
     items.push({

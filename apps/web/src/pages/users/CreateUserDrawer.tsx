@@ -83,11 +83,7 @@ export function CreateUserDrawer({ me, open, onClose, onCreated }: Props) {
         initialValues={{ role: me.manageableRoles.length === 1 ? me.manageableRoles[0] : undefined }}
         onFinish={(v) => create.mutate(toBody(me, v))}
       >
-        <Form.Item
-          label="Vai trò"
-          name="role"
-          rules={[{ required: true, message: 'Vui lòng chọn vai trò' }]}
-        >
+        <Form.Item label="Vai trò" name="role" rules={[{ required: true, message: 'Vui lòng chọn vai trò' }]}>
           <Select
             placeholder="Chọn vai trò"
             options={me.manageableRoles.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
@@ -113,7 +109,11 @@ export function CreateUserDrawer({ me, open, onClose, onCreated }: Props) {
         >
           <Input autoComplete="off" />
         </Form.Item>
-        <Form.Item label="Thư điện tử" name="email" rules={[{ type: 'email', message: 'Thư điện tử không hợp lệ, ví dụ: ten@example.gov.vn' }]}>
+        <Form.Item
+          label="Thư điện tử"
+          name="email"
+          rules={[{ type: 'email', message: 'Thư điện tử không hợp lệ, ví dụ: ten@example.gov.vn' }]}
+        >
           <Input type="email" autoComplete="off" />
         </Form.Item>
         <Form.Item label="Số điện thoại" name="phone" rules={[zodRule(CreateUserRequest.shape.phone)]}>

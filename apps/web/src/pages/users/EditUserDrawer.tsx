@@ -78,11 +78,7 @@ export function EditUserDrawer({ user, onClose }: { user: UserItem | null; onClo
           }
         />
       )}
-      {user && (
-        <p style={{ marginTop: 0, color: '#5b6472' }}>
-          Vai trò: {ROLE_LABELS[user.role]}
-        </p>
-      )}
+      {user && <p style={{ marginTop: 0, color: '#5b6472' }}>Vai trò: {ROLE_LABELS[user.role]}</p>}
       <Form<EditForm>
         form={form}
         layout="vertical"
@@ -107,7 +103,11 @@ export function EditUserDrawer({ user, onClose }: { user: UserItem | null; onClo
         >
           <Input />
         </Form.Item>
-        <Form.Item label="Thư điện tử" name="email" rules={[{ type: 'email', message: 'Thư điện tử không hợp lệ, ví dụ: ten@example.gov.vn' }]}>
+        <Form.Item
+          label="Thư điện tử"
+          name="email"
+          rules={[{ type: 'email', message: 'Thư điện tử không hợp lệ, ví dụ: ten@example.gov.vn' }]}
+        >
           <Input type="email" />
         </Form.Item>
         <Form.Item label="Số điện thoại" name="phone" rules={[zodRule(UpdateUserRequest.shape.phone)]}>

@@ -88,7 +88,11 @@ export function ScopeFields({ me, role }: { me: MeResponse; role: Role | undefin
       );
     case 'trainingOrgId':
       return (
-        <Form.Item label="Cơ sở đào tạo, bồi dưỡng" name="trainingOrgId" rules={[{ required: true, message: 'Vui lòng chọn cơ sở đào tạo' }]}>
+        <Form.Item
+          label="Cơ sở đào tạo, bồi dưỡng"
+          name="trainingOrgId"
+          rules={[{ required: true, message: 'Vui lòng chọn cơ sở đào tạo' }]}
+        >
           <Select
             {...searchable}
             placeholder="Chọn cơ sở đào tạo, bồi dưỡng"

@@ -40,7 +40,14 @@ export function TempPasswordModal({ value, onClose }: { value: TempPassword | nu
           <div style={{ display: 'flex', gap: 8, alignItems: 'center', flexWrap: 'wrap', marginBottom: 16 }}>
             <code
               data-testid="temporary-password"
-              style={{ fontSize: 18, padding: '6px 10px', background: '#f3f5f8', borderRadius: 6, wordBreak: 'break-all', userSelect: 'all' }}
+              style={{
+                fontSize: 18,
+                padding: '6px 10px',
+                background: '#f3f5f8',
+                borderRadius: 6,
+                wordBreak: 'break-all',
+                userSelect: 'all',
+              }}
             >
               {value.password}
             </code>
@@ -48,7 +55,9 @@ export function TempPasswordModal({ value, onClose }: { value: TempPassword | nu
               icon={<CopyOutlined />}
               onClick={() =>
                 void copyText(value.password).then((ok) =>
-                  ok ? message.success('Đã sao chép mật khẩu.') : message.warning('Không sao chép tự động được; hãy chọn và sao chép thủ công.'),
+                  ok
+                    ? message.success('Đã sao chép mật khẩu.')
+                    : message.warning('Không sao chép tự động được; hãy chọn và sao chép thủ công.'),
                 )
               }
             >

@@ -38,9 +38,9 @@ export default function UsersPage() {
       (prev) => {
         const next = new URLSearchParams(prev);
         for (const [k, v] of Object.entries(patch)) {
-        if (v) next.set(k, v);
-        else next.delete(k);
-      }
+          if (v) next.set(k, v);
+          else next.delete(k);
+        }
         return next;
       },
       { replace: 'q' in patch },
@@ -72,7 +72,8 @@ export default function UsersPage() {
   const confirmReset = (u: UserItem) =>
     modal.confirm({
       title: `Đặt lại mật khẩu cho ${u.username}?`,
-      content: 'Mật khẩu hiện tại của người dùng sẽ không dùng được nữa. Phần mềm tạo một mật khẩu tạm thời; người dùng phải đổi ở lần đăng nhập tới.',
+      content:
+        'Mật khẩu hiện tại của người dùng sẽ không dùng được nữa. Phần mềm tạo một mật khẩu tạm thời; người dùng phải đổi ở lần đăng nhập tới.',
       okText: 'Đặt lại mật khẩu',
       cancelText: 'Hủy',
       onOk: () => reset.mutateAsync(u).catch(() => undefined),

@@ -62,4 +62,9 @@ export function scopeOf(u: UserItem): string {
 
 /** Fold Vietnamese diacritics so "tuy hoa" finds "Tuy Hòa" in client-side selects. */
 export const foldVi = (s: string) =>
-  s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .toLowerCase();

@@ -1,0 +1,11 @@
+/** Request/response schemas of the Excel endpoints (shared with the web client). */
+export {
+  CreateOfficialAccountsRequest,
+  RosterExportQuery,
+  RosterImportJobAccepted,
+  RosterImportJobParams,
+  RosterImportJobStatus,
+  RosterImportQuery,
+  RosterImportResult,
+  RosterTemplateQuery,
+} from '@app/shared';
