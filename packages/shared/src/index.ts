@@ -8,3 +8,4 @@ export * from './officials.ts';
 export * from './api-officials.ts';
 export * from './api-needs.ts';
 export * from './api-roster-import.ts';
+export * from './training.ts';

@@ -2,3 +2,4 @@ export * from './units.ts';
 export * from './auth.ts';
 export * from './officials.ts';
 export * from './needs.ts';
+export * from './training.ts';

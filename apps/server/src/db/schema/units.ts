@@ -66,6 +66,8 @@ export const units = pgTable(
   (t) => [
     index('units_commune_idx').on(t.communeCode, t.sortOrder),
     uniqueIndex('units_commune_kind_default_uq').on(t.communeCode, t.kind).where(sql`${t.isDefault}`),
+    // Two active units of one commune never share a name (also under concurrent requests).
+    uniqueIndex('units_commune_name_active_uq').on(t.communeCode, sql`lower(${t.name})`).where(sql`${t.validTo} is null`),
   ],
 );
 
