@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   const ref = await seedReferenceData(database.db);
   if (ref.seeded) say('Đã nạp 34 tỉnh, thành phố, 3.321 xã, phường, đặc khu và cơ sở đào tạo');
   if (config.seedDemo) {
-    const demo = await seedDemoData(database.db);
+    const demo = await seedDemoData(database.db, clock.today());
     if (demo.seeded) say(`Đã tạo dữ liệu mẫu: ${demo.accounts} tài khoản (mật khẩu Demo@2026)`);
   } else if (config.env === 'production' && process.env.SEED_DEMO && process.env.SEED_DEMO !== '0' && process.env.SEED_DEMO !== 'false') {
     say('Bỏ qua dữ liệu mẫu: không được tạo dữ liệu mẫu khi NODE_ENV=production');

@@ -4,11 +4,12 @@
  * uses the password Demo@2026; the README lists them. Later features add their own demo records here.
  */
 import { sql } from 'drizzle-orm';
-import type { Role } from '@app/shared';
+import { phaseOf, type Role } from '@app/shared';
 import type { Db } from '../db/client.ts';
 import { hashPassword } from '../modules/auth/passwords.ts';
 import { makeRng } from './names.ts';
 import { generateRoster, insertRoster } from './roster.ts';
+import { reviewCommuneNeeds } from '../modules/needs/needs.service.ts';
 
 export const DEMO_PASSWORD = 'Demo@2026';
 export const DEMO_PROVINCE = '66';
@@ -46,7 +47,8 @@ interface DemoUser {
   training_org_id: number | null;
 }
 
-export async function seedDemoData(db: Db): Promise<{ seeded: boolean; accounts: number }> {
+/** `today`: the app's date (clock); the demo's needs review stands on it. */
+export async function seedDemoData(db: Db, today = '2026-11-23'): Promise<{ seeded: boolean; accounts: number }> {
   const exists = await db.execute(sql`select 1 from users where username = 'bonoivu'`);
   if (exists.rows.length > 0) return { seeded: false, accounts: 0 };
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -92,6 +94,9 @@ export async function seedDemoData(db: Db): Promise<{ seeded: boolean; accounts:
         as x(username text, full_name text, role text, province_code text, commune_code text, unit_id int, training_org_id int)`);
     const officials = await seedDemoRosters(tx, unitRows);
     await linkDemoAccounts(tx, officials);
+    // Training needs proposed by the rules (SPEC §4) so the review screens show something.
+    const phase = phaseOf(today) ?? 1;
+    for (const c of DEMO_COMMUNES) await reviewCommuneNeeds(tx, c.code, phase, 'he-thong', today);
     await tx.execute(sql`
       insert into audit_log (action, entity_type, after)
       values ('seed.demo', 'system', ${JSON.stringify({ accounts: users.length, communes: DEMO_COMMUNES.map((c) => c.code) })}::jsonb)`);
