@@ -18,7 +18,14 @@ import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { from as copyFrom } from 'pg-copy-streams';
 import { sql } from 'drizzle-orm';
-import { EDU_LEVEL_LABELS, POLITICAL_THEORY_LABELS, STATE_MGMT_LABELS, STUDY_FIELD_LABELS, type EduLevel, type StudyField } from '@app/shared';
+import {
+  EDU_LEVEL_LABELS,
+  POLITICAL_THEORY_LABELS,
+  STATE_MGMT_LABELS,
+  STUDY_FIELD_LABELS,
+  type EduLevel,
+  type StudyField,
+} from '@app/shared';
 import { createClock } from '../apps/server/src/clock.ts';
 import { loadConfig } from '../apps/server/src/config.ts';
 import { openDatabase } from '../apps/server/src/db/open.ts';
@@ -59,10 +66,17 @@ const communes = (
 ).rows.map((r) => r.code);
 const units = new Map<string, Map<string, string>>();
 for (const c of communes) {
-  const rows = (await db.execute<{ kind: string; name: string }>(sql`select kind, name from units where commune_code = ${c} and is_default`)).rows;
+  const rows = (
+    await db.execute<{ kind: string; name: string }>(sql`select kind, name from units where commune_code = ${c} and is_default`)
+  ).rows;
   units.set(c, new Map(rows.map((u) => [u.kind, u.name])));
 }
-const positionIds = new Map((await db.execute<{ code: string; id: number }>(sql`select code, id from positions where level = 'national'`)).rows.map((p) => [p.code, p.id]));
+const positionIds = new Map(
+  (await db.execute<{ code: string; id: number }>(sql`select code, id from positions where level = 'national'`)).rows.map((p) => [
+    p.code,
+    p.id,
+  ]),
+);
 
 interface Gen {
   fullName: string;
@@ -91,7 +105,10 @@ function generate(rng: Rng, n: number): Gen[] {
       cccd: `066${person.gender === 'nam' ? '0' : '1'}${birth.slice(2, 4)}${String(seq).padStart(6, '0')}`,
       position,
       eduLevel: rng() < 0.85 ? 'dai_hoc' : pick(rng, ['trung_cap', 'cao_dang', 'thac_si'] as const),
-      studyField: position.requiredStudyFields.length && rng() < 0.8 ? pick(rng, position.requiredStudyFields) : pick(rng, ['luat', 'kinh_te', 'hanh_chinh', 'khac'] as const),
+      studyField:
+        position.requiredStudyFields.length && rng() < 0.8
+          ? pick(rng, position.requiredStudyFields)
+          : pick(rng, ['luat', 'kinh_te', 'hanh_chinh', 'khac'] as const),
       joined: randomDate(rng, `${Math.max(Number(birth.slice(0, 4)) + 22, 1995)}-01-01`, '2025-06-30'),
       reorg: rng() < 0.2,
       phone: `09${String(Math.floor(rng() * 1e8)).padStart(8, '0')}`,
@@ -139,9 +156,14 @@ async function toXlsx(people: Gen[], commune: string): Promise<Buffer> {
 /** The same rows with COPY FROM STDIN (officials, first assignment, status): the floor for writing them. */
 async function copyLoad(people: Gen[], commune: string): Promise<number> {
   const client = await database.pool.connect();
-  const esc = (v: string | number | boolean | null) => (v === null ? '\\N' : String(v).replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n'));
+  const esc = (v: string | number | boolean | null) =>
+    v === null ? '\\N' : String(v).replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n');
   const line = (vals: (string | number | boolean | null)[]) => `${vals.map(esc).join('\t')}\n`;
-  const unitIds = new Map((await client.query<{ kind: string; id: number }>(`select kind, id from units where commune_code = $1 and is_default`, [commune])).rows.map((u) => [u.kind, u.id]));
+  const unitIds = new Map(
+    (
+      await client.query<{ kind: string; id: number }>(`select kind, id from units where commune_code = $1 and is_default`, [commune])
+    ).rows.map((u) => [u.kind, u.id]),
+  );
   const ids = people.map(() => crypto.randomUUID());
   const t0 = performance.now();
   try {
@@ -150,14 +172,53 @@ async function copyLoad(people: Gen[], commune: string): Promise<number> {
     await copy(
       `copy officials (id, province_code, commune_code, unit_id, position_id, full_name, given_name, birth_date, gender, cccd, phone, official_type, is_leader, leader_title, bloc, edu_level, study_field, political_theory, state_mgmt_level, it_level, foreign_language, joined_at, affected_by_reorg, updated_by) from stdin`,
       people.map((p, i) =>
-        line([ids[i]!, '66', commune, unitIds.get(p.position.unitKind) ?? null, positionIds.get(p.position.code)!, p.fullName, givenNameOf(p.fullName), p.birth, p.gender, p.cccd, p.phone, p.position.officialType, p.position.isLeader, p.position.isLeader ? p.position.name : null, p.position.bloc, p.eduLevel, p.studyField, 'trung_cap', 'chuyen_vien', 'Ứng dụng CNTT cơ bản', 'Tiếng Anh B1', p.joined, p.reorg, 'bench']),
+        line([
+          ids[i]!,
+          '66',
+          commune,
+          unitIds.get(p.position.unitKind) ?? null,
+          positionIds.get(p.position.code)!,
+          p.fullName,
+          givenNameOf(p.fullName),
+          p.birth,
+          p.gender,
+          p.cccd,
+          p.phone,
+          p.position.officialType,
+          p.position.isLeader,
+          p.position.isLeader ? p.position.name : null,
+          p.position.bloc,
+          p.eduLevel,
+          p.studyField,
+          'trung_cap',
+          'chuyen_vien',
+          'Ứng dụng CNTT cơ bản',
+          'Tiếng Anh B1',
+          p.joined,
+          p.reorg,
+          'bench',
+        ]),
       ),
     );
     await copy(
       `copy official_assignments (official_id, province_code, commune_code, unit_id, position_id, from_date, reason, created_by) from stdin`,
-      people.map((p, i) => line([ids[i]!, '66', commune, unitIds.get(p.position.unitKind) ?? null, positionIds.get(p.position.code)!, p.joined, 'COPY', 'bench'])),
+      people.map((p, i) =>
+        line([
+          ids[i]!,
+          '66',
+          commune,
+          unitIds.get(p.position.unitKind) ?? null,
+          positionIds.get(p.position.code)!,
+          p.joined,
+          'COPY',
+          'bench',
+        ]),
+      ),
     );
-    await copy(`copy official_status_history (official_id, province_code, status, from_date, reason, changed_by) from stdin`, people.map((p, i) => line([ids[i]!, '66', 'dang_cong_tac', p.joined, 'COPY', 'bench'])));
+    await copy(
+      `copy official_status_history (official_id, province_code, status, from_date, reason, changed_by) from stdin`,
+      people.map((p, i) => line([ids[i]!, '66', 'dang_cong_tac', p.joined, 'COPY', 'bench'])),
+    );
     await client.query('commit');
   } finally {
     client.release();
@@ -194,7 +255,9 @@ for (let run = 0; run < RUNS; run++) {
   reimportMs.push(performance.now() - t0);
   if (again.unchanged !== ROWS) throw new Error('re-import was not idempotent');
   copyMs.push(await copyLoad(generate(rng, ROWS), take()));
-  console.log(`lần ${run + 1}: dịch vụ ${s(serviceMs[run]!)} (chạy thử ${s(dryMs[run]!)}), nhập lại ${s(reimportMs[run]!)}, COPY ${s(copyMs[run]!)}`);
+  console.log(
+    `lần ${run + 1}: dịch vụ ${s(serviceMs[run]!)} (chạy thử ${s(dryMs[run]!)}), nhập lại ${s(reimportMs[run]!)}, COPY ${s(copyMs[run]!)}`,
+  );
 }
 
 // Once over HTTP, as the browser does it (multipart upload, session cookie, CSRF header).
@@ -203,9 +266,13 @@ const session = await login(server.base, 'bonoivu');
 const httpCommune = take();
 const httpFile = await toXlsx(generate(rng, ROWS), httpCommune);
 const form = new FormData();
-form.append('file', new Blob([httpFile]), 'bench.xlsx');
+form.append('file', new Blob([new Uint8Array(httpFile)]), 'bench.xlsx');
 let t0 = performance.now();
-const res = await fetch(`${server.base}/api/officials/import?commune=${httpCommune}`, { method: 'POST', headers: { cookie: session.cookie, 'x-csrf-token': session.csrf }, body: form });
+const res = await fetch(`${server.base}/api/officials/import?commune=${httpCommune}`, {
+  method: 'POST',
+  headers: { cookie: session.cookie, 'x-csrf-token': session.csrf },
+  body: form,
+});
 const httpBody = (await res.json()) as { ok: boolean; created: number };
 const httpMs = performance.now() - t0;
 if (!res.ok || httpBody.created !== ROWS) throw new Error(`HTTP import failed: ${res.status} ${JSON.stringify(httpBody).slice(0, 300)}`);
@@ -213,9 +280,13 @@ console.log(`HTTP: ${s(httpMs)}`);
 await server.close();
 
 // 500 accounts at once, by the commune's admin (3 runs over different officials).
-await db.execute(sql`insert into users (username, full_name, role, province_code, commune_code, password_hash) values ('bench.admin', 'Bench', 'commune_admin', '66', ${firstCommune}, 'x')`);
+await db.execute(
+  sql`insert into users (username, full_name, role, province_code, commune_code, password_hash) values ('bench.admin', 'Bench', 'commune_admin', '66', ${firstCommune}, 'x')`,
+);
 const communeAdmin = actorFromUser((await findUserByUsername(db, 'bench.admin'))!);
-const officialIds = (await db.execute<{ id: string }>(sql`select id from officials where commune_code = ${firstCommune} order by id limit 1500`)).rows.map((r) => r.id);
+const officialIds = (
+  await db.execute<{ id: string }>(sql`select id from officials where commune_code = ${firstCommune} order by id limit 1500`)
+).rows.map((r) => r.id);
 const accountsMs: number[] = [];
 for (let run = 0; run < RUNS; run++) {
   t0 = performance.now();

@@ -23,6 +23,12 @@ import { officialsRoutes } from './modules/officials/officials.routes.ts';
 import { positionsRoutes } from './modules/positions/positions.routes.ts';
 import { rosterImportRoutes } from './modules/roster-import/roster-import.routes.ts';
 import { needsRoutes } from './modules/needs/needs.routes.ts';
+import { classesRoutes } from './modules/classes/classes.routes.ts';
+import { enrolmentsRoutes } from './modules/enrolments/enrolments.routes.ts';
+import { certificatesRoutes } from './modules/certificates/certificates.routes.ts';
+import { programmesRoutes } from './modules/programmes/programmes.routes.ts';
+import { plansRoutes } from './modules/plans/plans.routes.ts';
+import { instructorsRoutes } from './modules/instructors/instructors.routes.ts';
 
 z.config(z.locales.vi());
 
@@ -115,6 +121,12 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await app.register(positionsRoutes);
   await app.register(rosterImportRoutes);
   await app.register(needsRoutes);
+  await app.register(classesRoutes);
+  await app.register(enrolmentsRoutes);
+  await app.register(certificatesRoutes);
+  await app.register(programmesRoutes);
+  await app.register(plansRoutes);
+  await app.register(instructorsRoutes);
 
   await registerWebClient(app, deps.config.webDistDir);
   return app;

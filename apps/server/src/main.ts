@@ -1,7 +1,7 @@
 /**
  * `npm start`: opens the database (embedded PostgreSQL unless DATABASE_URL is set), runs migrations,
  * loads reference and demo data, serves the API and the web client. Ctrl-C stops everything in order:
- * HTTP server → database pool → PostgreSQL (no stale postmaster.pid).
+ * HTTP server → background import worker → database pool → PostgreSQL (no stale postmaster.pid).
  */
 import { loadConfig } from './config.ts';
 import { createClock } from './clock.ts';
@@ -11,6 +11,7 @@ import { seedReferenceData } from './seed/reference.ts';
 import { seedDemoData } from './seed/demo.ts';
 import { ensureNationalAdmin } from './seed/admin.ts';
 import { deleteExpiredSessions } from './modules/auth/auth.repository.ts';
+import { startImportWorker } from './modules/roster-import/import-worker.ts';
 
 const startedAt = performance.now();
 const say = (msg: string) => process.stdout.write(`${JSON.stringify({ level: 'info', time: Date.now(), msg })}\n`);
@@ -38,6 +39,8 @@ async function main(): Promise<void> {
   await app.listen({ port: config.port, host: config.host });
   say(`Sẵn sàng tại http://localhost:${config.port} sau ${Math.round(performance.now() - startedAt)} ms (hôm nay: ${clock.today()})`);
 
+  const importWorker = startImportWorker({ db: database.db, clock, log: say });
+
   const sweep = setInterval(() => {
     deleteExpiredSessions(database.db, clock.now()).catch(() => {});
   }, 3600_000);
@@ -53,6 +56,7 @@ async function main(): Promise<void> {
     force.unref();
     try {
       await app.close();
+      await importWorker.stop();
       await database.close();
       say('Đã dừng an toàn');
       process.exit(0);

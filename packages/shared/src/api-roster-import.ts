@@ -14,9 +14,7 @@ export const OFFICIAL_ACCOUNTS_MAX = 1000;
 /** At most this many problems are listed in one answer (`errorCount` tells how many there were). */
 export const ROSTER_IMPORT_MAX_LISTED_ERRORS = 5000;
 
-const boolish = z
-  .union([z.boolean(), z.enum(['true', 'false', '1', '0'])])
-  .transform((v) => v === true || v === 'true' || v === '1');
+const boolish = z.union([z.boolean(), z.enum(['true', 'false', '1', '0'])]).transform((v) => v === true || v === 'true' || v === '1');
 const communeCode = z.string().regex(/^\d{5}$/, 'gồm 5 chữ số');
 
 /** `?commune=` may be left out by a commune admin (their own commune); others must give it. */
@@ -81,6 +79,9 @@ export const RosterImportJobStatus = z.object({
   error: z.object({ code: z.string(), message: z.string() }).optional(),
 });
 export type RosterImportJobStatus = z.infer<typeof RosterImportJobStatus>;
+
+/** The caller's recent import jobs (to come back to a long import later); details via GET …/import-jobs/:id. */
+export const RosterImportJobList = z.object({ items: z.array(RosterImportJobStatus.omit({ result: true, error: true })) });
 
 /** Same filters as GET /api/officials (no paging), plus the sensitive columns on request. */
 export const RosterExportQuery = OfficialListQuery.omit({ page: true, pageSize: true }).extend({

@@ -9,3 +9,6 @@ export * from './api-officials.ts';
 export * from './api-needs.ts';
 export * from './api-roster-import.ts';
 export * from './training.ts';
+export * from './api-certificates.ts';
+export * from './api-programmes.ts';
+export * from './api-classes.ts';

@@ -41,7 +41,12 @@ async function waitFor(client: TestClient, jobId: string): Promise<RosterImportJ
 beforeAll(async () => {
   t = await createTestContext();
   worker = startImportWorker({ db: t.db, clock: t.clock, pollMs: 100 });
-  [admin, otherCommune, province, reviewer] = await Promise.all([t.loginAs('xa.24133'), t.loginAs('xa.22015'), t.loginAs('sonoivu.66'), t.loginAs('bantochuc.66')]);
+  [admin, otherCommune, province, reviewer] = await Promise.all([
+    t.loginAs('xa.24133'),
+    t.loginAs('xa.22015'),
+    t.loginAs('sonoivu.66'),
+    t.loginAs('bantochuc.66'),
+  ]);
 });
 afterAll(async () => {
   await worker.stop();
@@ -58,7 +63,14 @@ describe('background import', () => {
     const { jobId } = accepted.json<{ jobId: string }>();
     expect(jobId).toMatch(/^[0-9a-f-]{36}$/);
     const done = await waitFor(admin, jobId);
-    expect(done).toMatchObject({ status: 'done', progress: 100, totalRows: 120, dryRun: true, communeCode: '24133', fileName: 'danh-sach.xlsx' });
+    expect(done).toMatchObject({
+      status: 'done',
+      progress: 100,
+      totalRows: 120,
+      dryRun: true,
+      communeCode: '24133',
+      fileName: 'danh-sach.xlsx',
+    });
     expect(done.result).toEqual(sync.json<RosterImportResult>());
   });
 
@@ -74,7 +86,9 @@ describe('background import', () => {
     const row = (await t.pool.query(`select file, finished_at from import_jobs where id = $1`, [jobId])).rows[0];
     expect(row.file).toBeNull();
     expect(row.finished_at).not.toBeNull();
-    const audit = await t.pool.query(`select count(*)::int as n from audit_log where action = 'official.create' and after->>'jobId' = $1`, [jobId]);
+    const audit = await t.pool.query(`select count(*)::int as n from audit_log where action = 'official.create' and after->>'jobId' = $1`, [
+      jobId,
+    ]);
     expect(audit.rows[0].n).toBe(120);
 
     // The same file again, in the background: idempotent.
@@ -84,10 +98,27 @@ describe('background import', () => {
 
   it('a file with bad rows ends done with ok=false and saves nothing; a file problem ends failed with its message', async () => {
     const before = await count();
-    const bad = await upload(t, admin, '/api/officials/import?commune=24133&async=true', await rosterXlsx([{ fullName: 'Lạc Văn Sai', birthDate: '32/01/1990' }]));
+    const bad = await upload(
+      t,
+      admin,
+      '/api/officials/import?commune=24133&async=true',
+      await rosterXlsx([{ fullName: 'Lạc Văn Sai', birthDate: '32/01/1990' }]),
+    );
     const s = await waitFor(admin, bad.json<{ jobId: string }>().jobId);
     expect(s).toMatchObject({ status: 'done', result: { ok: false, created: 0, errors: [{ row: 2, column: 'Ngày sinh' }] } });
-    const noColumns = await upload(t, admin, '/api/officials/import?commune=24133&async=true', await makeXlsx([{ rows: [['Họ và tên', 'Email'], ['A B', '']] }]));
+    const noColumns = await upload(
+      t,
+      admin,
+      '/api/officials/import?commune=24133&async=true',
+      await makeXlsx([
+        {
+          rows: [
+            ['Họ và tên', 'Email'],
+            ['A B', ''],
+          ],
+        },
+      ]),
+    );
     const f = await waitFor(admin, noColumns.json<{ jobId: string }>().jobId);
     expect(f.status).toBe('failed');
     expect(f.error?.message).toContain('thiếu các cột bắt buộc');
@@ -102,7 +133,12 @@ describe('background import', () => {
   });
 
   it('only its creator or an admin of its commune may read a job', async () => {
-    const accepted = await upload(t, admin, '/api/officials/import?commune=24133&dryRun=true&async=true', await rosterXlsx(people.slice(0, 2)));
+    const accepted = await upload(
+      t,
+      admin,
+      '/api/officials/import?commune=24133&dryRun=true&async=true',
+      await rosterXlsx(people.slice(0, 2)),
+    );
     const { jobId } = accepted.json<{ jobId: string }>();
     await waitFor(admin, jobId);
     expect((await province.get(`/api/officials/import-jobs/${jobId}`)).statusCode).toBe(200);
@@ -112,12 +148,24 @@ describe('background import', () => {
     expect((await admin.get('/api/officials/import-jobs/khong-phai-id')).statusCode).toBe(404);
   });
 
+  it('lists the caller’s recent jobs, newest first, without results', async () => {
+    const res = await admin.get('/api/officials/import-jobs');
+    expect(res.statusCode, res.body).toBe(200);
+    const items = res.json<{ items: RosterImportJobStatus[] }>().items;
+    expect(items.length).toBeGreaterThanOrEqual(5);
+    expect(items.map((j) => j.createdAt)).toEqual([...items.map((j) => j.createdAt)].sort().reverse());
+    expect(items[0]).not.toHaveProperty('result');
+    expect((await otherCommune.get('/api/officials/import-jobs')).json<{ items: unknown[] }>().items).toEqual([]);
+    expect((await reviewer.get('/api/officials/import-jobs')).statusCode).toBe(403);
+  });
+
   it('a running job whose worker died is marked failed by the next poll; the queue is shared through the database', async () => {
     const userId = (await t.pool.query(`select id from users where username = 'xa.24133'`)).rows[0].id;
     const orphan = (
-      await t.pool.query(`insert into import_jobs (kind, province_code, commune_code, created_by, dry_run, status, file) values ('officials_roster', '66', '24133', $1, true, 'running', '\\x00') returning id`, [
-        userId,
-      ])
+      await t.pool.query(
+        `insert into import_jobs (kind, province_code, commune_code, created_by, dry_run, status, file) values ('officials_roster', '66', '24133', $1, true, 'running', '\\x00') returning id`,
+        [userId],
+      )
     ).rows[0].id;
     const s = await waitFor(admin, orphan);
     expect(s).toMatchObject({ status: 'failed', error: { code: 'INTERRUPTED' } });

@@ -12,8 +12,9 @@ import type { Clock } from '../../clock.ts';
 import { AppError } from '../../http/errors.ts';
 import { findUserById } from '../auth/auth.repository.ts';
 import { actorFromUser } from '../auth/auth.service.ts';
-import * as repo from './roster-import.repository.ts';
-import { ImportAborted, importRoster, type StoredJobOutcome } from './roster-import.service.ts';
+import * as repo from './import-jobs.repository.ts';
+import type { StoredJobOutcome } from './import-jobs.service.ts';
+import { ImportAborted, importRoster } from './roster-import.service.ts';
 
 export interface ImportWorkerDeps {
   db: Db;
@@ -63,7 +64,11 @@ export function startImportWorker(deps: ImportWorkerDeps): ImportWorker {
       repo.finishJob(db, job.id, status, JSON.stringify(outcome), totalRows, now());
     const user = job.created_by ? await findUserById(db, job.created_by) : undefined;
     if (!user || !user.active || !job.file) {
-      await finish('failed', { error: { code: 'FORBIDDEN', message: 'Tài khoản đã tải tệp lên không còn hoạt động hoặc tệp không còn; việc nhập bị hủy.' } }, null);
+      await finish(
+        'failed',
+        { error: { code: 'FORBIDDEN', message: 'Tài khoản đã tải tệp lên không còn hoạt động hoặc tệp không còn; việc nhập bị hủy.' } },
+        null,
+      );
       return;
     }
     // Progress is written by a chain of small updates, at most every 5 points, never blocking the import.

@@ -4,7 +4,7 @@
  * "annv2.24133". Short, typeable on a phone, unique, and tells the admin which commune it belongs to.
  */
 import { cleanText } from '../officials/officials.rules.ts';
-import { looseKey } from './roster-import.rules.ts';
+import { looseKey } from './roster-cells.rules.ts';
 
 export function usernameBase(fullName: string): string {
   const words = cleanText(fullName).split(' ').map(looseKey).filter(Boolean);

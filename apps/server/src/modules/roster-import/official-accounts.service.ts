@@ -14,7 +14,8 @@ import { hashOneTimePassword } from '../auth/passwords.ts';
 import { compareVietnameseNames } from '../officials/officials.rules.ts';
 import { targetOf } from '../officials/officials.service.ts';
 import { allocateUsername, usernameBase } from './official-accounts.rules.ts';
-import * as repo from './roster-import.repository.ts';
+import * as repo from './official-accounts.repository.ts';
+import { findCommune, insertAuditEntries } from './roster-import.repository.ts';
 import type { RosterDeps } from './roster-import.service.ts';
 import { buildAccountsSheet, type AccountLine } from './roster-workbook.ts';
 
@@ -25,7 +26,12 @@ export interface AccountsOutcome {
   skipped: number;
 }
 
-export async function createOfficialAccounts(deps: RosterDeps, actor: Actor, officialIds: string[], meta: RequestMeta): Promise<AccountsOutcome> {
+export async function createOfficialAccounts(
+  deps: RosterDeps,
+  actor: Actor,
+  officialIds: string[],
+  meta: RequestMeta,
+): Promise<AccountsOutcome> {
   assertCan(actor, 'officials.createAccounts');
   const ids = [...new Set(officialIds.map((id) => id.toLowerCase()))];
   const now = deps.clock.now();
@@ -33,7 +39,8 @@ export async function createOfficialAccounts(deps: RosterDeps, actor: Actor, off
     const { lines, created, skipped, communeName, communeCode } = await deps.db.transaction(async (tx) => {
       const people = await repo.lockOfficials(tx, ids);
       // Unknown ids and other communes' people answer the same 404, so existence does not leak.
-      if (people.length !== ids.length) throw notFound(`Không tìm thấy ${ids.length - people.length} hồ sơ trong phạm vi của bạn; không có tài khoản nào được tạo.`);
+      if (people.length !== ids.length)
+        throw notFound(`Không tìm thấy ${ids.length - people.length} hồ sơ trong phạm vi của bạn; không có tài khoản nào được tạo.`);
       for (const o of people) {
         assertCan(actor, 'officials.createAccounts', targetOf(o));
         if (!canManageUser(actor, { role: 'official', provinceCode: o.provinceCode, communeCode: o.communeCode, unitId: o.unitId })) {
@@ -50,11 +57,21 @@ export async function createOfficialAccounts(deps: RosterDeps, actor: Actor, off
       for (const o of people) {
         const has = existing.get(o.id);
         if (has) {
-          lines.push({ fullName: o.fullName, username: has, password: null, note: 'Đã có tài khoản từ trước; không tạo thêm (muốn cấp lại mật khẩu hãy dùng chức năng Đặt lại mật khẩu).' });
+          lines.push({
+            fullName: o.fullName,
+            username: has,
+            password: null,
+            note: 'Đã có tài khoản từ trước; không tạo thêm (muốn cấp lại mật khẩu hãy dùng chức năng Đặt lại mật khẩu).',
+          });
           continue;
         }
         if (o.status !== 'dang_cong_tac') {
-          lines.push({ fullName: o.fullName, username: '', password: null, note: `Không tạo: người này đang ở trạng thái "${OFFICIAL_STATUS_LABELS[o.status]}".` });
+          lines.push({
+            fullName: o.fullName,
+            username: '',
+            password: null,
+            note: `Không tạo: người này đang ở trạng thái "${OFFICIAL_STATUS_LABELS[o.status]}".`,
+          });
           continue;
         }
         const password = makeTemporaryPassword((n) => crypto.randomBytes(n));
@@ -75,7 +92,7 @@ export async function createOfficialAccounts(deps: RosterDeps, actor: Actor, off
       const inserted = await repo.insertAccounts(tx, accounts, now);
       const base = { actor_id: actor.id, actor_username: actor.username, actor_role: actor.role, ip: meta.ip, request_id: meta.requestId };
       const byOfficial = new Map(accounts.map((a) => [a.official_id, a]));
-      await repo.insertAuditEntries(
+      await insertAuditEntries(
         tx,
         [
           ...inserted.map((u) => {
@@ -88,7 +105,15 @@ export async function createOfficialAccounts(deps: RosterDeps, actor: Actor, off
               province_code: a.province_code,
               commune_code: a.commune_code,
               before: null,
-              after: { username: u.username, fullName: a.full_name, role: 'official', officialId: a.official_id, unitId: a.unit_id, mustChangePassword: true, source: 'bulk' },
+              after: {
+                username: u.username,
+                fullName: a.full_name,
+                role: 'official',
+                officialId: a.official_id,
+                unitId: a.unit_id,
+                mustChangePassword: true,
+                source: 'bulk',
+              },
             };
           }),
           {
@@ -105,13 +130,20 @@ export async function createOfficialAccounts(deps: RosterDeps, actor: Actor, off
         now,
       );
       const communeCode = communes.length === 1 ? communes[0]! : null;
-      const commune = communeCode ? await repo.findCommune(tx, communeCode) : undefined;
-      return { lines, created: inserted.length, skipped: ids.length - inserted.length, communeName: commune?.fullName ?? 'nhiều xã', communeCode };
+      const commune = communeCode ? await findCommune(tx, communeCode) : undefined;
+      return {
+        lines,
+        created: inserted.length,
+        skipped: ids.length - inserted.length,
+        communeName: commune?.fullName ?? 'nhiều xã',
+        communeCode,
+      };
     });
     const buffer = await buildAccountsSheet(lines, communeName);
     return { buffer, created, skipped, fileName: `tai-khoan-hoc-vien-${communeCode ?? 'nhieu-xa'}-${deps.clock.today()}.xlsx` };
   } catch (err) {
-    if (postgresErrorCode(err) === '23505') throw conflict('Một tên đăng nhập vừa được người khác dùng trong lúc tạo; không có tài khoản nào được tạo. Hãy thử lại.');
+    if (postgresErrorCode(err) === '23505')
+      throw conflict('Một tên đăng nhập vừa được người khác dùng trong lúc tạo; không có tài khoản nào được tạo. Hãy thử lại.');
     throw err;
   }
 }

@@ -41,8 +41,13 @@ beforeAll(async () => {
   );
   expect(imported.statusCode, imported.body).toBe(200);
   twins = await officials(admin, 'commune=24133&q=quach%20van%20sinh');
-  linked = (await t.pool.query<{ official_id: string }>(`select official_id from users where username = 'hocvien.24133.1'`)).rows[0]!.official_id;
-  const withAccount = new Set((await t.pool.query<{ official_id: string }>('select official_id from users where official_id is not null')).rows.map((r) => r.official_id));
+  linked = (await t.pool.query<{ official_id: string }>(`select official_id from users where username = 'hocvien.24133.1'`)).rows[0]!
+    .official_id;
+  const withAccount = new Set(
+    (await t.pool.query<{ official_id: string }>('select official_id from users where official_id is not null')).rows.map(
+      (r) => r.official_id,
+    ),
+  );
   others = (await officials(admin, 'commune=24133')).filter((o) => !withAccount.has(o.id) && !o.fullName.startsWith('Quách'));
 });
 afterAll(() => t.close());
@@ -70,16 +75,26 @@ describe('bulk accounts for officials', () => {
       expect(c.username).toMatch(/^[a-z0-9]+\.24133$/);
       expect(c.password).toMatch(/^[A-Za-z0-9]{10}$/);
     }
-    expect(created.filter((c) => c.fullName === 'Quách Văn Sinh').map((c) => c.username).sort()).toEqual(['sinhqv.24133', 'sinhqv2.24133']);
+    expect(
+      created
+        .filter((c) => c.fullName === 'Quách Văn Sinh')
+        .map((c) => c.username)
+        .sort(),
+    ).toEqual(['sinhqv.24133', 'sinhqv2.24133']);
 
-    const users = await t.pool.query(`select username, role, official_id, commune_code, must_change_password, password_hash from users where username = any($1)`, [created.map((c) => c.username)]);
+    const users = await t.pool.query(
+      `select username, role, official_id, commune_code, must_change_password, password_hash from users where username = any($1)`,
+      [created.map((c) => c.username)],
+    );
     expect(users.rows).toHaveLength(3);
     for (const u of users.rows) {
       expect(u).toMatchObject({ role: 'official', commune_code: '24133', must_change_password: true });
       expect(u.password_hash).toMatch(/^\$otp\$sha256\$[0-9a-f]{32}\$[0-9a-f]{64}$/);
       expect(ids).toContain(u.official_id);
     }
-    const audit = await t.pool.query(`select after from audit_log where action = 'user.create' and actor_username = 'xa.24133' and after->>'source' = 'bulk'`);
+    const audit = await t.pool.query(
+      `select after from audit_log where action = 'user.create' and actor_username = 'xa.24133' and after->>'source' = 'bulk'`,
+    );
     expect(audit.rows).toHaveLength(3);
     expect(JSON.stringify(audit.rows)).not.toMatch(/otp|password_hash/);
   });
@@ -89,12 +104,19 @@ describe('bulk accounts for officials', () => {
     const session = await t.loginAs(c.username, c.password);
     const me = (await session.get('/api/auth/me')).json<MeResponse>();
     expect(me).toMatchObject({ username: c.username, role: 'official', mustChangePassword: true });
+    // Until it is changed, the one-time password opens nothing else.
+    const blocked = await session.get('/api/officials?pageSize=5');
+    expect(blocked.statusCode).toBe(403);
+    expect(blocked.json<{ code: string }>().code).toBe('PASSWORD_CHANGE_REQUIRED');
     const changed = await session.post('/api/auth/change-password', { currentPassword: c.password, newPassword: 'MatKhauMoi2026' });
     expect(changed.statusCode, changed.body).toBe(200);
     expect((await t.client().post('/api/auth/login', { username: c.username, password: c.password })).statusCode).toBe(401);
     const again = await t.loginAs(c.username, 'MatKhauMoi2026');
     expect((await again.get('/api/auth/me')).json<MeResponse>().mustChangePassword).toBe(false);
-    expect((await t.pool.query(`select password_hash from users where username = $1`, [c.username])).rows[0].password_hash).toMatch(/^\$argon2id\$/);
+    expect((await again.get('/api/officials?pageSize=5')).statusCode).toBe(200);
+    expect((await t.pool.query(`select password_hash from users where username = $1`, [c.username])).rows[0].password_hash).toMatch(
+      /^\$argon2id\$/,
+    );
     // A wrong one-time password is refused like any wrong password.
     expect((await t.client().post('/api/auth/login', { username: created[1]!.username, password: 'SaiMatKhau1' })).statusCode).toBe(401);
   });

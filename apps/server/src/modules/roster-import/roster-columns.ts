@@ -195,7 +195,12 @@ export const COLUMNS: readonly ColumnDef[] = [
     header: 'Trình độ chuyên môn',
     aliases: ['Trình độ', 'Trình độ đào tạo', 'Trình độ chuyên môn cao nhất'],
     required: false,
-    type: { kind: 'code', labels: EDU_LEVEL_LABELS, aliases: { dai_hoc: ['Cử nhân', 'Kỹ sư', 'ĐH'], thac_si: ['ThS'], tien_si: ['TS'] }, list: LIST_NAMES.eduLevel },
+    type: {
+      kind: 'code',
+      labels: EDU_LEVEL_LABELS,
+      aliases: { dai_hoc: ['Cử nhân', 'Kỹ sư', 'ĐH'], thac_si: ['ThS'], tien_si: ['TS'] },
+      list: LIST_NAMES.eduLevel,
+    },
     width: 16,
     help: 'Trung cấp, Cao đẳng, Đại học, Thạc sĩ hoặc Tiến sĩ (bậc cao nhất).',
     example: 'Đại học',

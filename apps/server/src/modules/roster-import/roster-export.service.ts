@@ -29,16 +29,32 @@ import { exportColumns, writeExport, type ExportRow } from './roster-workbook.ts
 /** Rows fetched per query (keyset pages in list order). */
 const PAGE = 2000;
 
-const label = <K extends string>(labels: Record<K, string>, v: K | null): string | null => (v === null ? null : ((labels as Record<string, string | undefined>)[v] ?? v));
+const label = <K extends string>(labels: Record<K, string>, v: K | null): string | null =>
+  v === null ? null : ((labels as Record<string, string | undefined>)[v] ?? v);
 const yesNo = (b: boolean | null) => (b === null ? null : b ? YES : NO);
 const asDate = (iso: string | null) => (iso ? new Date(`${iso}T00:00:00Z`) : null);
 
-async function* pages(deps: RosterDeps, actor: Actor, filter: OfficialFilter, includeSensitive: boolean, pageSize: number): AsyncGenerator<ExportRow[]> {
+async function* pages(
+  deps: RosterDeps,
+  actor: Actor,
+  filter: OfficialFilter,
+  includeSensitive: boolean,
+  pageSize: number,
+): AsyncGenerator<ExportRow[]> {
   let after: repo.ExportCursor | null = null;
   for (;;) {
     const rows = await repo.exportPage(deps.db, filter, after, pageSize);
     if (rows.length === 0) return;
-    const sensitive = includeSensitive ? new Map((await repo.sensitiveOf(deps.db, rows.map((r) => r.o.id))).map((s) => [s.officialId, s])) : null;
+    const sensitive = includeSensitive
+      ? new Map(
+          (
+            await repo.sensitiveOf(
+              deps.db,
+              rows.map((r) => r.o.id),
+            )
+          ).map((s) => [s.officialId, s]),
+        )
+      : null;
     yield rows.map(({ o, communeName, unitName, positionName }) => {
       const seesSensitive = can(actor, 'officials.readSensitive', targetOf(o));
       const s = sensitive && seesSensitive ? sensitive.get(o.id) : undefined;
@@ -106,7 +122,10 @@ export async function exportOfficials(
   if (q.includeSensitive && !can(actor, 'officials.readSensitive')) {
     throw forbidden('Bạn không có quyền xuất dữ liệu nhạy cảm (dân tộc, tôn giáo); hãy xuất danh sách không kèm các cột này.');
   }
-  const { buffer, rows } = await writeExport(exportColumns(q.includeSensitive), pages(deps, actor, filter, q.includeSensitive, opts.pageSize ?? PAGE));
+  const { buffer, rows } = await writeExport(
+    exportColumns(q.includeSensitive),
+    pages(deps, actor, filter, q.includeSensitive, opts.pageSize ?? PAGE),
+  );
   // Personal data leaving the system is logged; with ethnicity/religion it is a view of sensitive data.
   await recordChange(deps.db, actor, meta, {
     action: q.includeSensitive ? 'official.export_sensitive' : 'official.export',

@@ -89,7 +89,9 @@ describe('export of a filtered list', () => {
     expect(row[withSensitive.col('Dân tộc')]).toBe('01');
     expect(row[withSensitive.col('Tôn giáo')]).toBe('00');
 
-    const audit = await t.pool.query(`select after from audit_log where action = 'official.export_sensitive' and actor_username = 'xa.24133'`);
+    const audit = await t.pool.query(
+      `select after from audit_log where action = 'official.export_sensitive' and actor_username = 'xa.24133'`,
+    );
     expect(audit.rows).toHaveLength(1);
     expect(audit.rows[0].after).toMatchObject({ includeSensitive: true, rows: withSensitive.rows.length, filter: { commune: '24133' } });
 

@@ -1,16 +1,15 @@
 /**
- * The only file of the roster-import module that touches the database: reference data of a
- * commune, people to match, bulk writes of an import (one statement per table, jsonb_to_recordset),
- * background jobs, export pages, bulk accounts.
+ * Queries of the roster import and export: reference data of a commune, people to match, bulk
+ * writes of an import (one statement per table, jsonb_to_recordset), pages of an export. (The job
+ * queue and accounts have their own repository files; nothing else in the module touches the database.)
  */
 import { and, asc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
-import { communes, importJobs, officialSensitive, officials, positions, units, users } from '../../db/schema/index.ts';
+import { communes, officialSensitive, officials, positions, units } from '../../db/schema/index.ts';
 import { filterConditions, positionsFor, type OfficialFilter } from '../officials/officials.repository.ts';
 
 export type OfficialRow = typeof officials.$inferSelect;
 export type PositionRow = typeof positions.$inferSelect;
-export type ImportJobRow = typeof importJobs.$inferSelect;
 
 // ---------------------------------------------------------------- reference data
 
@@ -49,7 +48,13 @@ export async function positionsByIds(db: DbOrTx, ids: number[]): Promise<Positio
 export async function officialsByCccds(db: DbOrTx, cccds: string[]) {
   if (cccds.length === 0) return [];
   return db
-    .select({ id: officials.id, communeCode: officials.communeCode, fullName: officials.fullName, birthDate: officials.birthDate, cccd: officials.cccd })
+    .select({
+      id: officials.id,
+      communeCode: officials.communeCode,
+      fullName: officials.fullName,
+      birthDate: officials.birthDate,
+      cccd: officials.cccd,
+    })
     .from(officials)
     .where(sql`${officials.cccd} = any(${toTextArray(cccds)})`);
 }
@@ -102,7 +107,8 @@ export interface NewOfficial {
   start_date: string;
 }
 
-const OFFICIAL_RECORD = sql.raw(`id uuid, province_code text, commune_code text, unit_id int, position_id int, full_name text, given_name text,
+const OFFICIAL_RECORD =
+  sql.raw(`id uuid, province_code text, commune_code text, unit_id int, position_id int, full_name text, given_name text,
   birth_date date, gender text, cccd text, email text, phone text, official_type text, is_leader boolean, leader_title text, bloc text,
   edu_level text, study_field text, study_field_name text, political_theory text, state_mgmt_level text, it_level text,
   foreign_language text, joined_at date, meets_requirement_computed boolean, below_standard boolean, affected_by_reorg boolean,
@@ -248,79 +254,6 @@ export async function insertAuditEntries(tx: DbOrTx, rows: AuditRow[], at: Date)
   }
 }
 
-// ---------------------------------------------------------------- background jobs
-
-export async function insertJob(db: DbOrTx, job: typeof importJobs.$inferInsert): Promise<string> {
-  const [row] = await db.insert(importJobs).values(job).returning({ id: importJobs.id });
-  return row!.id;
-}
-
-export async function findJob(db: DbOrTx, id: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
-  const [row] = await db
-    .select({
-      id: importJobs.id,
-      kind: importJobs.kind,
-      provinceCode: importJobs.provinceCode,
-      communeCode: importJobs.communeCode,
-      createdBy: importJobs.createdBy,
-      dryRun: importJobs.dryRun,
-      status: importJobs.status,
-      progress: importJobs.progress,
-      totalRows: importJobs.totalRows,
-      fileName: importJobs.fileName,
-      result: importJobs.result,
-      createdAt: importJobs.createdAt,
-      finishedAt: importJobs.finishedAt,
-    })
-    .from(importJobs)
-    .where(eq(importJobs.id, id))
-    .limit(1);
-  return row;
-}
-
-/** Lock key of a running job: held (session-level) by the worker that runs it. */
-export function jobLockKey(id: string): SQL {
-  return sql`hashtextextended(${`import-job:${id}`}, 0)`;
-}
-
-/** SQL text that claims the oldest queued job and takes its lock in the same statement (run on a dedicated connection). */
-export const CLAIM_JOB_SQL = `
-  update import_jobs set status = 'running', progress = 0
-  where id = (select id from import_jobs where status = 'queued' order by created_at for update skip locked limit 1)
-  returning id, kind, province_code, commune_code, created_by, dry_run, file_name, file,
-    pg_advisory_lock(hashtextextended('import-job:' || id::text, 0)) is not null as locked`;
-
-export const UNLOCK_JOB_SQL = `select pg_advisory_unlock(hashtextextended('import-job:' || $1::text, 0))`;
-
-export async function setJobProgress(db: DbOrTx, id: string, progress: number, totalRows: number | null): Promise<void> {
-  await db
-    .update(importJobs)
-    .set({ progress: sql`greatest(${importJobs.progress}, ${progress})`, ...(totalRows !== null ? { totalRows } : {}) })
-    .where(and(eq(importJobs.id, id), eq(importJobs.status, 'running')));
-}
-
-/** Ends a job; the uploaded file is dropped (personal data is not kept longer than needed). */
-export async function finishJob(db: DbOrTx, id: string, status: 'done' | 'failed', result: string, totalRows: number | null, at: Date): Promise<void> {
-  await db
-    .update(importJobs)
-    .set({ status, result, progress: status === 'done' ? 100 : sql`${importJobs.progress}`, finishedAt: at, file: null, ...(totalRows !== null ? { totalRows } : {}) })
-    .where(eq(importJobs.id, id));
-}
-
-export async function requeueJob(db: DbOrTx, id: string): Promise<void> {
-  await db.update(importJobs).set({ status: 'queued', progress: 0 }).where(and(eq(importJobs.id, id), eq(importJobs.status, 'running')));
-}
-
-/** Running jobs whose worker is gone (nobody holds their lock): they end as failed, with a message. */
-export async function failOrphanedJobs(db: DbOrTx, result: string, at: Date): Promise<number> {
-  const r = await db.execute(sql`
-    update import_jobs set status = 'failed', result = ${result}, finished_at = ${at}, file = null
-    where status = 'running' and pg_try_advisory_xact_lock(hashtextextended('import-job:' || id::text, 0))
-    returning id`);
-  return r.rows.length;
-}
-
 // ---------------------------------------------------------------- export
 
 export interface ExportCursor {
@@ -333,7 +266,9 @@ export interface ExportCursor {
 export async function exportPage(db: DbOrTx, f: OfficialFilter, after: ExportCursor | null, limit: number) {
   const conds = filterConditions(f);
   if (after) {
-    conds.push(sql`(${officials.givenName}, ${officials.fullName}, ${officials.id}) > (${after.givenName}, ${after.fullName}, ${after.id}::uuid)`);
+    conds.push(
+      sql`(${officials.givenName}, ${officials.fullName}, ${officials.id}) > (${after.givenName}, ${after.fullName}, ${after.id}::uuid)`,
+    );
   }
   return db
     .select({ o: officials, communeName: communes.fullName, unitName: units.name, positionName: positions.name })
@@ -349,53 +284,11 @@ export async function exportPage(db: DbOrTx, f: OfficialFilter, after: ExportCur
 export async function sensitiveOf(db: DbOrTx, ids: string[]) {
   if (ids.length === 0) return [];
   return db
-    .select({ officialId: officialSensitive.officialId, ethnicityCode: officialSensitive.ethnicityCode, religionCode: officialSensitive.religionCode })
+    .select({
+      officialId: officialSensitive.officialId,
+      ethnicityCode: officialSensitive.ethnicityCode,
+      religionCode: officialSensitive.religionCode,
+    })
     .from(officialSensitive)
     .where(inArray(officialSensitive.officialId, ids));
-}
-
-// ---------------------------------------------------------------- accounts
-
-/** The officials, locked so two admins do not create two accounts for one person at once. */
-export async function lockOfficials(tx: DbOrTx, ids: string[]): Promise<OfficialRow[]> {
-  if (ids.length === 0) return [];
-  return tx.select().from(officials).where(inArray(officials.id, ids)).orderBy(asc(officials.id)).for('update');
-}
-
-export async function accountsOfOfficials(db: DbOrTx, ids: string[]) {
-  if (ids.length === 0) return [];
-  return db.select({ officialId: users.officialId, username: users.username }).from(users).where(inArray(users.officialId, ids));
-}
-
-/** Usernames already taken among those a batch could generate (same commune suffix). */
-export async function usernamesLike(db: DbOrTx, suffix: string): Promise<string[]> {
-  const rows = await db
-    .select({ username: users.username })
-    .from(users)
-    .where(sql`${users.username} like ${'%' + suffix.replace(/[%_\\]/g, '\\$&')}`);
-  return rows.map((r) => r.username);
-}
-
-export interface NewAccount {
-  username: string;
-  full_name: string;
-  email: string | null;
-  phone: string | null;
-  province_code: string;
-  commune_code: string;
-  unit_id: number | null;
-  official_id: string;
-  password_hash: string;
-}
-
-export async function insertAccounts(tx: DbOrTx, rows: NewAccount[], now: Date): Promise<{ id: string; username: string; official_id: string }[]> {
-  if (rows.length === 0) return [];
-  const r = await tx.execute<{ id: string; username: string; official_id: string }>(sql`
-    insert into users (username, full_name, email, phone, role, province_code, commune_code, unit_id, official_id, password_hash,
-      must_change_password, created_at, updated_at)
-    select username, full_name, email, phone, 'official', province_code, commune_code, unit_id, official_id, password_hash, true, ${now}::timestamptz, ${now}::timestamptz
-    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(username text, full_name text, email text, phone text,
-      province_code text, commune_code text, unit_id int, official_id uuid, password_hash text)
-    returning id, username, official_id`);
-  return r.rows;
 }

@@ -1,51 +1,25 @@
-/** Pure rules of the roster import: header matching, cell parsing, row checks, duplicates, matching, changes. */
+/** Pure rules of reading a sheet: header matching, row parsing with every kind of problem, merged cells. */
 import { describe, expect, it } from 'vitest';
-import { allocateUsername, usernameBase } from './official-accounts.rules.ts';
 import { COLUMNS, headerText } from './roster-columns.ts';
+import { buildNameIndex, looseKey } from './roster-cells.rules.ts';
 import {
-  CCCD_ELSEWHERE,
-  buildNameIndex,
-  changedFields,
-  cleanCellText,
-  duplicatesInFile,
-  excelSerialToIso,
   fieldOfHeader,
   isEmptyRow,
-  looseKey,
-  makeCodeLookup,
   matchHeaders,
-  matchRows,
   mergedCellProblems,
   missingColumnsMessage,
-  parseBoolCell,
-  parseCccdCell,
-  parseDateCell,
-  parseDateText,
   parseRow,
-  type ExistingOfficial,
-  type HeaderMatch,
-  type ParsedRow,
   type RowContext,
 } from './roster-import.rules.ts';
 import type { CellValue, RawRow } from './xlsx-reader.ts';
 
 const s = (v: string): CellValue => ({ t: 's', v });
 const n = (v: number, date = false): CellValue => ({ t: 'n', v, date });
-const row = (r: number, values: (CellValue | string | undefined)[]): RawRow => ({ r, cells: values.map((v) => (typeof v === 'string' ? s(v) : v)) });
-const NFD = (x: string) => x.normalize('NFD');
-
-describe('text keys', () => {
-  it('loose keys ignore case, diacritics (NFC or NFD), đ, spaces and punctuation', () => {
-    expect(looseKey('Họ và tên *')).toBe('hovaten');
-    expect(looseKey(NFD('HỌ  VÀ TÊN'))).toBe('hovaten');
-    expect(looseKey('Đắk Lắk')).toBe('daklak');
-    expect(looseKey('Văn hóa – Xã hội')).toBe(looseKey('Van hoa - Xa hoi'));
-  });
-  it('cleans text: NFC, invisible characters, collapsed spaces', () => {
-    expect(cleanCellText(`  ${NFD('Nguyễn')}\u00a0 Văn\u200b  An \t`)).toBe('Nguyễn Văn An');
-    expect(cleanCellText(NFD('Nguyễn')).normalize('NFC')).toBe(cleanCellText(NFD('Nguyễn')));
-  });
+const row = (r: number, values: (CellValue | string | undefined)[]): RawRow => ({
+  r,
+  cells: values.map((v) => (typeof v === 'string' ? s(v) : v)),
 });
+const NFD = (x: string) => x.normalize('NFD');
 
 describe('headers', () => {
   it('recognises each template header, with "*" and in any case, spacing or normal form', () => {
@@ -65,7 +39,10 @@ describe('headers', () => {
     expect(fieldOfHeader('Ghi chú')).toBeNull();
   });
   it('finds the header below title rows, maps columns, notes STT and ignored columns', () => {
-    const rows = [row(1, ['DANH SÁCH CÁN BỘ, CÔNG CHỨC']), row(3, ['STT', 'HỌ VÀ TÊN', 'Ghi chú', 'ngay sinh', 'Giới tính *', 'Khối', 'Loại', 'Họ tên'])];
+    const rows = [
+      row(1, ['DANH SÁCH CÁN BỘ, CÔNG CHỨC']),
+      row(3, ['STT', 'HỌ VÀ TÊN', 'Ghi chú', 'ngay sinh', 'Giới tính *', 'Khối', 'Loại', 'Họ tên']),
+    ];
     const h = matchHeaders(rows)!;
     expect(h.headerRow).toBe(3);
     expect(h.headerIndex).toBe(1);
@@ -88,110 +65,6 @@ describe('headers', () => {
   });
 });
 
-describe('dates', () => {
-  it('converts Excel serials (1900 system with its phantom 29/02/1900, and 1904)', () => {
-    expect(excelSerialToIso(1)).toBe('1900-01-01');
-    expect(excelSerialToIso(59)).toBe('1900-02-28');
-    expect(excelSerialToIso(61)).toBe('1900-03-01');
-    expect(excelSerialToIso(31121)).toBe('1985-03-15');
-    expect(excelSerialToIso(31121.75)).toBe('1985-03-15');
-    expect(excelSerialToIso(29659, true)).toBe('1985-03-15');
-    expect(excelSerialToIso(0)).toBeNull();
-    expect(excelSerialToIso(3_000_000)).toBeNull();
-    expect(excelSerialToIso(Number.NaN)).toBeNull();
-  });
-  it.each([
-    ['15/03/1985', '1985-03-15'],
-    ['5/3/1985', '1985-03-05'],
-    ['15-03-1985', '1985-03-15'],
-    ['15.03.1985', '1985-03-15'],
-    [' 15 / 03 / 1985 ', '1985-03-15'],
-    ['1985-03-15', '1985-03-15'],
-    ['15/03/1985 00:00:00', '1985-03-15'],
-    ['1985-03-15T00:00:00Z', '1985-03-15'],
-    ['29/02/2024', '2024-02-29'],
-  ])('text %s is %s', (text, iso) => {
-    expect(parseDateText(text)).toEqual({ ok: true, value: iso });
-  });
-  it.each([
-    ['31/02/2026', 'không phải ngày có thật'],
-    ['29/02/2023', 'không phải ngày có thật'],
-    ['03/15/1985', 'tháng/ngày/năm'],
-    ['15/03/85', 'năm phải đủ 4 chữ số'],
-    ['1985', 'chỉ có năm'],
-    ['mười lăm', 'không đúng định dạng'],
-  ])('text %s is refused (%s)', (text, why) => {
-    const r = parseDateText(text);
-    expect(r.ok).toBe(false);
-    if (!r.ok) {
-      expect(r.message).toContain(why);
-      expect(r.message).toContain('dd/mm/yyyy');
-    }
-  });
-  it('reads date cells, serial numbers, ISO date cells; refuses a bare year and booleans', () => {
-    expect(parseDateCell(n(31121, true), false)).toEqual({ ok: true, value: '1985-03-15' });
-    expect(parseDateCell(n(31121), false)).toEqual({ ok: true, value: '1985-03-15' });
-    expect(parseDateCell({ t: 'd', v: '1985-03-15T00:00:00Z' }, false)).toEqual({ ok: true, value: '1985-03-15' });
-    expect(parseDateCell(n(1985), false).ok).toBe(false);
-    expect(parseDateCell({ t: 'b', v: true }, false).ok).toBe(false);
-    expect(parseDateCell(n(-5), false).ok).toBe(false);
-  });
-});
-
-describe('CCCD, yes/no, coded values', () => {
-  it('keeps 12-digit CCCDs, puts back a lost leading 0, strips spaces and a leading quote', () => {
-    expect(parseCccdCell(s('066085001234'))).toEqual({ ok: true, value: '066085001234' });
-    expect(parseCccdCell(n(66085001234))).toEqual({ ok: true, value: '066085001234' });
-    expect(parseCccdCell(n(166085001234))).toEqual({ ok: true, value: '166085001234' });
-    expect(parseCccdCell(s(" 066 085 001 234"))).toEqual({ ok: true, value: '066085001234' });
-    expect(parseCccdCell(s("'066085001234"))).toEqual({ ok: true, value: '066085001234' });
-  });
-  it('refuses CCCDs of the wrong length or with letters, saying how many digits there are', () => {
-    const short = parseCccdCell(s('12345'));
-    expect(short.ok === false && short.message).toContain('đúng 12 chữ số (đang có 5)');
-    const num = parseCccdCell(n(12345));
-    expect(num.ok === false && num.message).toContain('đang có 5');
-    expect(parseCccdCell(s('06608500123A')).ok).toBe(false);
-    expect(parseCccdCell(n(1.5)).ok).toBe(false);
-  });
-  it('reads yes/no in many spellings', () => {
-    for (const v of ['Có', 'có', 'CÓ', NFD('Có'), 'co', 'x', 'X', '1', 'TRUE', '✓']) expect(parseBoolCell(s(v))).toEqual({ ok: true, value: true });
-    for (const v of ['Không', 'khong', 'KHÔNG', 'k', '0', 'false', '']) expect(parseBoolCell(s(v))).toEqual({ ok: true, value: false });
-    expect(parseBoolCell(undefined)).toEqual({ ok: true, value: false });
-    expect(parseBoolCell({ t: 'b', v: true })).toEqual({ ok: true, value: true });
-    expect(parseBoolCell(n(1))).toEqual({ ok: true, value: true });
-    expect(parseBoolCell(s('có lẽ')).ok).toBe(false);
-  });
-  it('matches coded values by label, code or alias in any case, with or without diacritics', () => {
-    const gender = makeCodeLookup({ nam: 'Nam', nu: 'Nữ' }, { nu: ['F'] });
-    for (const v of ['nu', 'Nữ', 'NỮ', NFD('Nữ'), ' nữ ', 'F']) expect(gender(v)).toBe('nu');
-    expect(gender('NAM')).toBe('nam');
-    expect(gender('Nư')).toBe('nu'); // diacritic-insensitive fallback
-    expect(gender('khác')).toBeNull();
-    const bloc = COLUMNS.find((c) => c.key === 'bloc')!;
-    if (bloc.type.kind !== 'code') throw new Error('bloc is coded');
-    const b = makeCodeLookup(bloc.type.labels, bloc.type.aliases);
-    expect(b('khoi ubnd')).toBe('ubnd');
-    expect(b('UBND')).toBe('ubnd');
-    expect(b('Khối MTTQ và đoàn thể')).toBe('mttq');
-    expect(b('mttq')).toBe('mttq');
-    expect(b('HĐND')).toBe('hdnd');
-  });
-  it('finds names exactly first, then tolerantly, and reports homonyms', () => {
-    const idx = buildNameIndex([
-      { id: 1, name: 'Phòng Kinh tế' },
-      { id: 2, name: 'Phòng Văn hóa – Xã hội' },
-      { id: 3, name: 'Ban Dân vận' },
-      { id: 4, name: 'Bàn Dân vận' },
-    ]);
-    expect(idx.find('phòng kinh tế')).toEqual({ item: { id: 1, name: 'Phòng Kinh tế' } });
-    expect(idx.find('PHONG VAN HOA - XA HOI')).toEqual({ item: { id: 2, name: 'Phòng Văn hóa – Xã hội' } });
-    expect(idx.find('Ban Dân vận')).toEqual({ item: { id: 3, name: 'Ban Dân vận' } });
-    expect(idx.find('ban dan van')).toMatchObject({ ambiguous: [{ id: 3 }, { id: 4 }] });
-    expect(idx.find('Phòng Nội vụ')).toBeNull();
-  });
-});
-
 // ---------------------------------------------------------------- rows
 
 const HEADERS = COLUMNS.map(headerText);
@@ -205,7 +78,13 @@ const ctx: RowContext = {
 
 /** A data row in template order (after the STT column), by field key. */
 function dataRow(r: number, fields: Partial<Record<(typeof COLUMNS)[number]['key'], CellValue | string>>): RawRow {
-  const base: Record<string, CellValue | string> = { fullName: 'Nguyễn Văn An', birthDate: '15/03/1985', gender: 'Nam', officialType: 'Công chức', bloc: 'Khối UBND' };
+  const base: Record<string, CellValue | string> = {
+    fullName: 'Nguyễn Văn An',
+    birthDate: '15/03/1985',
+    gender: 'Nam',
+    officialType: 'Công chức',
+    bloc: 'Khối UBND',
+  };
   const all = { ...base, ...fields };
   return row(r, [s(String(r - 1)), ...COLUMNS.map((c) => all[c.key])]);
 }
@@ -295,7 +174,11 @@ describe('rows', () => {
   });
 
   it('reports every problem of a row, not only the first', () => {
-    expect(errorsOf(dataRow(3, { fullName: '', gender: 'x', birthDate: 'hôm qua' })).map((e) => e.column)).toEqual(['Họ và tên', 'Ngày sinh', 'Giới tính']);
+    expect(errorsOf(dataRow(3, { fullName: '', gender: 'x', birthDate: 'hôm qua' })).map((e) => e.column)).toEqual([
+      'Họ và tên',
+      'Ngày sinh',
+      'Giới tính',
+    ]);
   });
 
   it('treats a row with only its STT filled as empty', () => {
@@ -319,90 +202,3 @@ describe('rows', () => {
     expect(rowErrors).toEqual([]);
   });
 });
-
-describe('duplicates inside the file', () => {
-  const p = (r: number, values: ParsedRow['values']): ParsedRow => ({ row: r, values, valid: true });
-  it('same CCCD twice', () => {
-    const e = duplicatesInFile([p(2, { cccd: '066085001234', fullName: 'A B', birthDate: '1980-01-01' }), p(5, { cccd: '066085001234', fullName: 'C D', birthDate: '1981-01-01' })]);
-    expect(e).toEqual([{ row: 5, column: 'Số CCCD', message: expect.stringContaining('trùng với dòng 2') }]);
-  });
-  it('same name and birth date, unless two different CCCDs tell them apart', () => {
-    const e = duplicatesInFile([p(2, { fullName: 'Lê Văn Tám', birthDate: '1980-01-01' }), p(3, { fullName: 'LÊ VĂN TÁM', birthDate: '1980-01-01', cccd: '066080000001' })]);
-    expect(e).toEqual([{ row: 3, column: 'Họ và tên', message: expect.stringContaining('Trùng họ tên và ngày sinh với dòng 2') }]);
-    expect(
-      duplicatesInFile([p(2, { fullName: 'Lê Văn Tám', birthDate: '1980-01-01', cccd: '066080000001' }), p(3, { fullName: 'Lê Văn Tám', birthDate: '1980-01-01', cccd: '066080000002' })]),
-    ).toEqual([]);
-  });
-});
-
-describe('matching people already registered', () => {
-  const p = (r: number, values: ParsedRow['values']): ParsedRow => ({ row: r, values, valid: true });
-  const here: ExistingOfficial = { id: 'a', communeCode: '24133', fullName: 'Nguyễn Văn An', birthDate: '1985-03-15', cccd: '066085000001' };
-  const noCccd: ExistingOfficial = { id: 'b', communeCode: '24133', fullName: 'Trần Thị Bình', birthDate: '1990-01-02', cccd: null };
-  const elsewhere: ExistingOfficial = { id: 'c', communeCode: '22015', fullName: 'Lê Văn C', birthDate: '1980-05-05', cccd: '066080000009' };
-  const byCccd = new Map([here, elsewhere].map((o) => [o.cccd!, o]));
-
-  it('by CCCD, else by name and birth date; new people are created', () => {
-    const { matches, errors } = matchRows(
-      [p(2, { cccd: '066085000001', fullName: 'Tên Khác', birthDate: '1985-03-15' }), p(3, { fullName: 'trần thị bình', birthDate: '1990-01-02' }), p(4, { fullName: 'Người Mới', birthDate: '1990-01-02' })],
-      '24133',
-      byCccd,
-      [here, noCccd],
-    );
-    expect(errors).toEqual([]);
-    expect(matches).toEqual([
-      { row: 2, kind: 'update', officialId: 'a' },
-      { row: 3, kind: 'update', officialId: 'b' },
-      { row: 4, kind: 'create' },
-    ]);
-  });
-  it('refuses a CCCD registered in another commune without saying whose', () => {
-    const { errors } = matchRows([p(2, { cccd: '066080000009', fullName: 'X Y', birthDate: '1980-05-05' })], '24133', byCccd, [here]);
-    expect(errors).toEqual([{ row: 2, column: 'Số CCCD', message: CCCD_ELSEWHERE }]);
-    expect(CCCD_ELSEWHERE).not.toContain('Lê Văn C');
-  });
-  it('a registered person with a different CCCD is somebody else', () => {
-    const { matches } = matchRows([p(2, { cccd: '066085000002', fullName: 'Nguyễn Văn An', birthDate: '1985-03-15' })], '24133', byCccd, [here]);
-    expect(matches).toEqual([{ row: 2, kind: 'create' }]);
-  });
-  it('asks for a CCCD when two registered people share name and birth date', () => {
-    const twin = { ...noCccd, id: 'b2' };
-    const { errors } = matchRows([p(2, { fullName: 'Trần Thị Bình', birthDate: '1990-01-02' })], '24133', byCccd, [noCccd, twin]);
-    expect(errors[0]).toMatchObject({ row: 2, column: 'Họ và tên', message: expect.stringContaining('ghi số CCCD') });
-  });
-  it('two rows pointing at one registered person', () => {
-    const { errors } = matchRows([p(2, { cccd: '066085000001', fullName: 'A B', birthDate: '1985-03-15' }), p(4, { fullName: 'Nguyễn Văn An', birthDate: '1985-03-15' })], '24133', byCccd, [here]);
-    expect(errors).toEqual([{ row: 4, column: 'Họ và tên', message: expect.stringContaining('dòng 2 cùng là một người') }]);
-  });
-});
-
-describe('changes of a matched person', () => {
-  const current = { fullName: 'Nguyễn Văn An', email: 'a@x.vn', cccd: '066085000001', unitId: 3, isLeader: false } as Record<string, unknown> as Parameters<typeof changedFields>[0];
-  it('only columns present in the file, only values that differ', () => {
-    const present = new Set(['fullName', 'email', 'isLeader'] as const);
-    expect(changedFields(current, { fullName: 'Nguyễn Văn An', email: 'b@x.vn', isLeader: false, unitId: 9 }, present)).toEqual({ email: 'b@x.vn' });
-    expect(changedFields(current, { fullName: 'Nguyễn Văn An', email: 'a@x.vn', isLeader: false }, present)).toEqual({});
-  });
-  it('an empty cell clears an optional field, but never a registered CCCD', () => {
-    const present = new Set(['email', 'cccd'] as const);
-    expect(changedFields(current, { email: null, cccd: null }, present)).toEqual({ email: null });
-  });
-});
-
-describe('usernames of officials', () => {
-  it('given name + initials, no diacritics, commune suffix, numbered when taken', () => {
-    expect(usernameBase('Nguyễn Văn An')).toBe('annv');
-    expect(usernameBase(NFD('Đặng Thị Ánh'))).toBe('anhdt');
-    expect(usernameBase('H’Linh Niê')).toBe('nieh');
-    expect(usernameBase('  ')).toBe('canbo');
-    const taken = new Set(['annv.24133']);
-    expect(allocateUsername('annv', '24133', taken)).toBe('annv2.24133');
-    expect(allocateUsername('annv', '24133', taken)).toBe('annv3.24133');
-    expect(allocateUsername('annv', '22015', taken)).toBe('annv.22015');
-    for (const u of taken) expect(u).toMatch(/^[a-z0-9][a-z0-9._-]{2,63}$/);
-  });
-});
-
-// Type-level guard: the header match used above really has every template column.
-const _full: HeaderMatch = header;
-void _full;

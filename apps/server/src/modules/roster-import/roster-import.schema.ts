@@ -3,6 +3,7 @@ export {
   CreateOfficialAccountsRequest,
   RosterExportQuery,
   RosterImportJobAccepted,
+  RosterImportJobList,
   RosterImportJobParams,
   RosterImportJobStatus,
   RosterImportQuery,

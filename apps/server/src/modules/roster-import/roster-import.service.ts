@@ -1,32 +1,24 @@
 /**
  * Importing a roster from Excel (SPEC §3): read the file, check every row in memory with reference
  * data loaded once, match people already registered, then write everything in one transaction with
- * a few bulk statements (or nothing at all: a dry run, or a file with any problem). Also the
- * template download and the background-job front (the worker is import-worker.ts).
+ * a few bulk statements — or nothing at all: a dry run, or a file with any problem. The same
+ * function serves the request and the background worker (import-worker.ts).
  */
 import crypto from 'node:crypto';
-import {
-  ROSTER_IMPORT_MAX_LISTED_ERRORS,
-  ROSTER_IMPORT_MAX_ROWS,
-  type RosterImportJobStatus,
-  type RosterImportResult,
-} from '@app/shared';
+import { ROSTER_IMPORT_MAX_LISTED_ERRORS, ROSTER_IMPORT_MAX_ROWS, type RosterImportResult } from '@app/shared';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import type { Clock } from '../../clock.ts';
-import { assertCan, can, type Actor } from '../../authz/policy.ts';
-import { AppError, badField, conflict, notFound, postgresErrorCode } from '../../http/errors.ts';
+import { assertCan, type Actor } from '../../authz/policy.ts';
+import { AppError, badField, conflict, postgresErrorCode } from '../../http/errors.ts';
 import type { RequestMeta } from '../audit/audit.service.ts';
 import { recordFlagChange } from '../officials/officials.service.ts';
 import { computeMeetsRequirement, dayBefore, givenNameOf, isBelowStandard } from '../officials/officials.rules.ts';
 import { COLUMNS, type FieldKey } from './roster-columns.ts';
 import * as repo from './roster-import.repository.ts';
+import { buildNameIndex } from './roster-cells.rules.ts';
 import {
-  buildNameIndex,
-  changedFields,
-  duplicatesInFile,
   isEmptyRow,
   matchHeaders,
-  matchRows,
   mergedCellProblems,
   missingColumnsMessage,
   parseRow,
@@ -34,36 +26,32 @@ import {
   type RowError,
   type RowValues,
 } from './roster-import.rules.ts';
-import { DATA_SHEET, buildTemplate } from './roster-workbook.ts';
-import { readXlsxSheet, tooManyRowsMessage, xlsxSignatureProblem, XlsxReadError } from './xlsx-reader.ts';
+import { changedFields, duplicatesInFile, matchRows } from './roster-matching.rules.ts';
+import { DATA_SHEET } from './roster-workbook.ts';
+import { readXlsxSheet, tooManyRowsMessage, XlsxReadError } from './xlsx-reader.ts';
 
 export interface RosterDeps {
   db: Db;
   clock: Clock;
 }
 
-export const IMPORT_JOB_KIND = 'officials_roster';
 const SOURCE = 'Nhập từ tệp Excel';
 
 export type Commune = NonNullable<Awaited<ReturnType<typeof repo.findCommune>>>;
 
 /** The commune an Excel operation is about: `?commune=` or, for a commune-level account, its own. */
-export async function resolveCommune(db: DbOrTx, actor: Actor, commune: string | undefined, permission: 'officials.manage' | 'officials.read' = 'officials.manage'): Promise<Commune> {
+export async function resolveCommune(
+  db: DbOrTx,
+  actor: Actor,
+  commune: string | undefined,
+  permission: 'officials.manage' | 'officials.read' = 'officials.manage',
+): Promise<Commune> {
   const code = commune ?? actor.communeCode ?? undefined;
   if (!code) throw badField('commune', 'cần chọn xã, phường (tham số commune)');
   const c = await repo.findCommune(db, code);
   if (!c) throw badField('commune', `không có xã, phường mã ${code}`);
   assertCan(actor, permission, { provinceCode: c.provinceCode, communeCode: c.code });
   return c;
-}
-
-// ---------------------------------------------------------------- template
-
-export async function templateFor(deps: RosterDeps, actor: Actor, commune: string | undefined): Promise<{ buffer: Buffer; fileName: string }> {
-  const c = await resolveCommune(deps.db, actor, commune);
-  const [units, positions] = await Promise.all([repo.activeUnits(deps.db, c.code), repo.usablePositions(deps.db, c.provinceCode, c.code)]);
-  const buffer = await buildTemplate({ communeName: c.fullName, units, positions });
-  return { buffer, fileName: `mau-danh-sach-cbcc-${c.code}.xlsx` };
 }
 
 // ---------------------------------------------------------------- import
@@ -114,7 +102,9 @@ async function prepare(db: DbOrTx, commune: Commune, input: ImportInput, today: 
   hooks.onProgress?.(10, null);
   checkAborted(hooks.signal);
   if (sheet.rows.length === 0) {
-    throw fileProblem(`Trang tính "${sheet.name}" không có dữ liệu. Hãy điền danh sách vào trang "${DATA_SHEET}" của tệp mẫu (mỗi người một dòng, từ dòng 2).`);
+    throw fileProblem(
+      `Trang tính "${sheet.name}" không có dữ liệu. Hãy điền danh sách vào trang "${DATA_SHEET}" của tệp mẫu (mỗi người một dòng, từ dòng 2).`,
+    );
   }
   const header = matchHeaders(sheet.rows);
   if (!header) {
@@ -126,11 +116,16 @@ async function prepare(db: DbOrTx, commune: Commune, input: ImportInput, today: 
   const dataRows = sheet.rows.slice(header.headerIndex + 1).filter((r) => !isEmptyRow(r, header));
   if (dataRows.length > ROSTER_IMPORT_MAX_ROWS) throw fileProblem(tooManyRowsMessage(ROSTER_IMPORT_MAX_ROWS, sheet.name));
   if (dataRows.length === 0) {
-    throw fileProblem(`Trang "${sheet.name}" chưa có dòng dữ liệu nào dưới dòng tiêu đề (dòng ${header.headerRow}). Hãy điền mỗi người một dòng rồi tải lên lại.`);
+    throw fileProblem(
+      `Trang "${sheet.name}" chưa có dòng dữ liệu nào dưới dòng tiêu đề (dòng ${header.headerRow}). Hãy điền mỗi người một dòng rồi tải lên lại.`,
+    );
   }
   hooks.onProgress?.(15, dataRows.length);
 
-  const [units, usable] = await Promise.all([repo.activeUnits(db, commune.code), repo.usablePositions(db, commune.provinceCode, commune.code)]);
+  const [units, usable] = await Promise.all([
+    repo.activeUnits(db, commune.code),
+    repo.usablePositions(db, commune.provinceCode, commune.code),
+  ]);
   const ctx = { today, date1904: sheet.date1904, units: buildNameIndex(units), positions: buildNameIndex(usable) };
   const merged = mergedCellProblems(sheet.merges, header);
   const errors: RowError[] = [...merged.errors];
@@ -162,7 +157,12 @@ function sortErrors(errors: RowError[]): RowError[] {
   return errors.sort((a, b) => a.row - b.row || (COLUMN_ORDER.get(a.column) ?? 99) - (COLUMN_ORDER.get(b.column) ?? 99));
 }
 
-function result(p: Prepared, dryRun: boolean, counts: { created: number; updated: number; unchanged: number }, errors: RowError[]): RosterImportResult {
+function result(
+  p: Prepared,
+  dryRun: boolean,
+  counts: { created: number; updated: number; unchanged: number },
+  errors: RowError[],
+): RosterImportResult {
   const sorted = sortErrors(errors);
   const ok = sorted.length === 0;
   return {
@@ -211,6 +211,49 @@ interface Plan {
   errors: RowError[];
 }
 
+/** Values of a new person: what the row gives, the rest empty (optional columns may be absent from the file). */
+function withDefaults(v: Partial<RowValues>): RowValues {
+  const out = {} as Record<FieldKey, unknown>;
+  for (const c of COLUMNS) out[c.key] = (v as Record<string, unknown>)[c.key] ?? (c.type.kind === 'bool' ? false : null);
+  return out as unknown as RowValues;
+}
+
+/** The stored columns of a person (snake_case, as the bulk statements read them). */
+function record(
+  v: RowValues,
+  place: { id: string; province_code: string; commune_code: string },
+  computed: boolean | null,
+  override: boolean | null,
+) {
+  return {
+    ...place,
+    unit_id: v.unitId,
+    position_id: v.positionId,
+    full_name: v.fullName,
+    given_name: givenNameOf(v.fullName),
+    birth_date: v.birthDate,
+    gender: v.gender,
+    cccd: v.cccd,
+    email: v.email,
+    phone: v.phone,
+    official_type: v.officialType,
+    is_leader: v.isLeader,
+    leader_title: v.leaderTitle,
+    bloc: v.bloc,
+    edu_level: v.eduLevel,
+    study_field: v.studyField,
+    study_field_name: v.studyFieldName,
+    political_theory: v.politicalTheory,
+    state_mgmt_level: v.stateMgmtLevel,
+    it_level: v.itLevel,
+    foreign_language: v.foreignLanguage,
+    joined_at: v.joinedAt,
+    meets_requirement_computed: computed,
+    below_standard: isBelowStandard(computed, override),
+    affected_by_reorg: v.affectedByReorg,
+  };
+}
+
 /** Matches rows with registered people and decides, per row, create / update / nothing. */
 async function plan(db: DbOrTx, commune: Commune, p: Prepared, today: string): Promise<Plan> {
   const cccds = [...new Set(p.rows.flatMap((r) => (r.values.cccd ? [r.values.cccd] : [])))];
@@ -219,92 +262,37 @@ async function plan(db: DbOrTx, commune: Commune, p: Prepared, today: string): P
   const { matches, errors } = matchRows(p.rows, commune.code, byCccd, inCommune);
   const byId = new Map(inCommune.map((o) => [o.id, o]));
   const rowsByNumber = new Map(p.rows.map((r) => [r.row, r]));
+  // Requirements of positions people hold today even if no longer offered in the commune.
   const missing = [...new Set(inCommune.flatMap((o) => (o.positionId !== null && !p.positions.has(o.positionId) ? [o.positionId] : [])))];
   for (const pos of await repo.positionsByIds(db, missing)) p.positions.set(pos.id, pos);
-  const requirementOf = (id: number | null) => (id === null ? null : (p.positions.get(id) ?? null));
+  const meets = (v: RowValues) =>
+    computeMeetsRequirement(
+      { eduLevel: v.eduLevel, studyField: v.studyField },
+      v.positionId === null ? null : (p.positions.get(v.positionId) ?? null),
+    );
 
   const out: Plan = { creates: [], updates: [], unchanged: 0, errors };
   for (const m of matches) {
     const r = rowsByNumber.get(m.row)!;
     if (!r.valid) continue;
-    const v = r.values as RowValues;
     if (m.kind === 'create') {
-      const eduLevel = v.eduLevel ?? null;
-      const studyField = v.studyField ?? null;
-      const computed = computeMeetsRequirement({ eduLevel, studyField }, requirementOf(v.positionId ?? null));
-      out.creates.push({
-        id: crypto.randomUUID(),
-        province_code: commune.provinceCode,
-        commune_code: commune.code,
-        unit_id: v.unitId ?? null,
-        position_id: v.positionId ?? null,
-        full_name: v.fullName,
-        given_name: givenNameOf(v.fullName),
-        birth_date: v.birthDate,
-        gender: v.gender,
-        cccd: v.cccd ?? null,
-        email: v.email ?? null,
-        phone: v.phone ?? null,
-        official_type: v.officialType,
-        is_leader: v.isLeader ?? false,
-        leader_title: v.leaderTitle ?? null,
-        bloc: v.bloc,
-        edu_level: eduLevel,
-        study_field: studyField,
-        study_field_name: v.studyFieldName ?? null,
-        political_theory: v.politicalTheory ?? null,
-        state_mgmt_level: v.stateMgmtLevel ?? null,
-        it_level: v.itLevel ?? null,
-        foreign_language: v.foreignLanguage ?? null,
-        joined_at: v.joinedAt ?? null,
-        meets_requirement_computed: computed,
-        below_standard: isBelowStandard(computed, null),
-        affected_by_reorg: v.affectedByReorg ?? false,
-        start_date: v.joinedAt && v.joinedAt <= today ? v.joinedAt : today,
-      });
+      const v = withDefaults(r.values);
+      const place = { id: crypto.randomUUID(), province_code: commune.provinceCode, commune_code: commune.code };
+      out.creates.push({ ...record(v, place, meets(v), null), start_date: v.joinedAt && v.joinedAt <= today ? v.joinedAt : today });
       continue;
     }
     const before = byId.get(m.officialId)!;
-    const patch = changedFields(currentValues(before), v, p.present);
+    const patch = changedFields(currentValues(before), r.values, p.present);
     if (Object.keys(patch).length === 0) {
       out.unchanged++;
       continue;
     }
     const merged = { ...currentValues(before), ...patch } as RowValues;
-    const computed = computeMeetsRequirement({ eduLevel: merged.eduLevel, studyField: merged.studyField }, requirementOf(merged.positionId));
+    const place = { id: before.id, province_code: before.provinceCode, commune_code: before.communeCode };
     out.updates.push({
       before,
       patch,
-      row: {
-        id: before.id,
-        version: before.version,
-        province_code: before.provinceCode,
-        commune_code: before.communeCode,
-        unit_id: merged.unitId,
-        position_id: merged.positionId,
-        full_name: merged.fullName,
-        given_name: givenNameOf(merged.fullName),
-        birth_date: merged.birthDate,
-        gender: merged.gender,
-        cccd: merged.cccd,
-        email: merged.email,
-        phone: merged.phone,
-        official_type: merged.officialType,
-        is_leader: merged.isLeader,
-        leader_title: merged.leaderTitle,
-        bloc: merged.bloc,
-        edu_level: merged.eduLevel,
-        study_field: merged.studyField,
-        study_field_name: merged.studyFieldName,
-        political_theory: merged.politicalTheory,
-        state_mgmt_level: merged.stateMgmtLevel,
-        it_level: merged.itLevel,
-        foreign_language: merged.foreignLanguage,
-        joined_at: merged.joinedAt,
-        meets_requirement_computed: computed,
-        below_standard: isBelowStandard(computed, before.meetsRequirementOverride),
-        affected_by_reorg: merged.affectedByReorg,
-      },
+      row: { ...record(merged, place, meets(merged), before.meetsRequirementOverride), version: before.version },
     });
   }
   return out;
@@ -315,7 +303,16 @@ function auditBase(actor: Actor, meta: RequestMeta) {
 }
 
 /** Writes a plan inside the caller's transaction: bulk inserts/updates, history, flags, audit. */
-async function write(tx: DbOrTx, actor: Actor, meta: RequestMeta, commune: Commune, pl: Plan, input: ImportInput, clock: Clock, jobId?: string): Promise<void> {
+async function write(
+  tx: DbOrTx,
+  actor: Actor,
+  meta: RequestMeta,
+  commune: Commune,
+  pl: Plan,
+  input: ImportInput,
+  clock: Clock,
+  jobId?: string,
+): Promise<void> {
   const now = clock.now();
   const today = clock.today();
   const by = actor.username;
@@ -325,20 +322,39 @@ async function write(tx: DbOrTx, actor: Actor, meta: RequestMeta, commune: Commu
     reorg: 'Khai báo khi nhập hồ sơ',
   });
 
-  const written = await repo.updateOfficials(tx, pl.updates.map((u) => u.row), by, now);
+  const written = await repo.updateOfficials(
+    tx,
+    pl.updates.map((u) => u.row),
+    by,
+    now,
+  );
   if (written.length !== pl.updates.length) {
     throw conflict('Một số hồ sơ vừa được người khác sửa trong lúc nhập; không có gì được lưu. Hãy nhập lại tệp.');
   }
   // Assignment history when unit or position changed (same rule as editing one record).
   const moved = pl.updates.filter((u) => 'unitId' in u.patch || 'positionId' in u.patch);
   if (moved.length) {
-    const open = new Map((await repo.openAssignmentsOf(tx, moved.map((u) => u.before.id))).map((a) => [a.official_id, a]));
+    const open = new Map(
+      (
+        await repo.openAssignmentsOf(
+          tx,
+          moved.map((u) => u.before.id),
+        )
+      ).map((a) => [a.official_id, a]),
+    );
     const inPlace: { id: number; unit_id: number | null; position_id: number | null }[] = [];
     const start: repo.AssignmentChange[] = [];
     for (const u of moved) {
       const a = open.get(u.before.id);
       if (a && a.from_date === today) inPlace.push({ id: a.id, unit_id: u.row.unit_id, position_id: u.row.position_id });
-      else start.push({ official_id: u.before.id, province_code: u.row.province_code, commune_code: u.row.commune_code, unit_id: u.row.unit_id, position_id: u.row.position_id });
+      else
+        start.push({
+          official_id: u.before.id,
+          province_code: u.row.province_code,
+          commune_code: u.row.commune_code,
+          unit_id: u.row.unit_id,
+          position_id: u.row.position_id,
+        });
     }
     await repo.applyAssignmentChanges(tx, inPlace, start, start, dayBefore(today), today, `${SOURCE}: điều động, bố trí lại`, by, now);
   }
@@ -353,7 +369,16 @@ async function write(tx: DbOrTx, actor: Actor, meta: RequestMeta, commune: Commu
   const entries: repo.AuditRow[] = [
     ...pl.creates.map((c) => {
       const { start_date: _start, ...after } = c;
-      return { ...base, action: 'official.create', entity_type: 'official', entity_id: c.id, province_code: c.province_code, commune_code: c.commune_code, before: null, after: { ...after, ...source } };
+      return {
+        ...base,
+        action: 'official.create',
+        entity_type: 'official',
+        entity_id: c.id,
+        province_code: c.province_code,
+        commune_code: c.commune_code,
+        before: null,
+        after: { ...after, ...source },
+      };
     }),
     ...pl.updates.map((u) => {
       const before: Record<string, unknown> = {};
@@ -388,7 +413,14 @@ async function write(tx: DbOrTx, actor: Actor, meta: RequestMeta, commune: Commu
  * The whole import. dryRun → report only. Otherwise one transaction (imports into one commune run
  * one after the other): nothing is written unless every row is valid.
  */
-export async function importRoster(deps: RosterDeps, actor: Actor, communeParam: string | undefined, input: ImportInput, meta: RequestMeta, hooks: ImportHooks = {}): Promise<RosterImportResult> {
+export async function importRoster(
+  deps: RosterDeps,
+  actor: Actor,
+  communeParam: string | undefined,
+  input: ImportInput,
+  meta: RequestMeta,
+  hooks: ImportHooks = {},
+): Promise<RosterImportResult> {
   const commune = await resolveCommune(deps.db, actor, communeParam);
   const today = deps.clock.today();
   const prepared = await prepare(deps.db, commune, input, today, hooks);
@@ -412,62 +444,11 @@ export async function importRoster(deps: RosterDeps, actor: Actor, communeParam:
       return run(tx);
     });
   } catch (err) {
-    if (postgresErrorCode(err) === '23505') throw conflict('Số CCCD của một dòng vừa được ghi cho hồ sơ khác trong lúc nhập; không có gì được lưu. Hãy kiểm tra thử lại tệp.', 'cccd');
+    if (postgresErrorCode(err) === '23505')
+      throw conflict(
+        'Số CCCD của một dòng vừa được ghi cho hồ sơ khác trong lúc nhập; không có gì được lưu. Hãy kiểm tra thử lại tệp.',
+        'cccd',
+      );
     throw err;
   }
-}
-
-// ---------------------------------------------------------------- background jobs
-
-/** Checks what can be checked at once (permission, commune, that it is an .xlsx) and queues the file. */
-export async function enqueueImport(deps: RosterDeps, actor: Actor, communeParam: string | undefined, input: ImportInput): Promise<{ jobId: string }> {
-  const commune = await resolveCommune(deps.db, actor, communeParam);
-  const problem = xlsxSignatureProblem(input.file);
-  if (problem) throw fileProblem(problem.message);
-  const jobId = await repo.insertJob(deps.db, {
-    kind: IMPORT_JOB_KIND,
-    provinceCode: commune.provinceCode,
-    communeCode: commune.code,
-    createdBy: actor.id,
-    dryRun: input.dryRun,
-    fileName: input.fileName,
-    file: input.file,
-    createdAt: deps.clock.now(),
-  });
-  return { jobId };
-}
-
-export interface StoredJobOutcome {
-  result?: RosterImportResult;
-  error?: { code: string; message: string };
-}
-
-export async function jobStatus(deps: RosterDeps, actor: Actor, id: string): Promise<RosterImportJobStatus> {
-  const job = await repo.findJob(deps.db, id);
-  const mayRead =
-    job &&
-    job.kind === IMPORT_JOB_KIND &&
-    (job.createdBy === actor.id || can(actor, 'officials.manage', { provinceCode: job.provinceCode, communeCode: job.communeCode }));
-  if (!job || !mayRead) throw notFound('Không tìm thấy việc nhập dữ liệu này.');
-  let outcome: StoredJobOutcome = {};
-  if (job.result) {
-    try {
-      outcome = JSON.parse(job.result) as StoredJobOutcome;
-    } catch {
-      outcome = {};
-    }
-  }
-  return {
-    id: job.id,
-    status: job.status,
-    progress: job.progress,
-    totalRows: job.totalRows,
-    dryRun: job.dryRun,
-    communeCode: job.communeCode,
-    fileName: job.fileName,
-    createdAt: job.createdAt.toISOString(),
-    finishedAt: job.finishedAt?.toISOString() ?? null,
-    ...(job.status === 'done' && outcome.result ? { result: outcome.result } : {}),
-    ...(job.status === 'failed' && outcome.error ? { error: outcome.error } : {}),
-  };
 }

@@ -7,8 +7,18 @@ import type { LightMyRequestResponse } from 'fastify';
 import type { OfficialDetail, OfficialListItem, RosterImportResult } from '@app/shared';
 import { createTestContext, type TestClient, type TestContext } from '../../../test/harness.ts';
 import { COLUMNS, headerText } from './roster-columns.ts';
-import { CCCD_ELSEWHERE } from './roster-import.rules.ts';
-import { bigRosterXlsx, makeXlsx, personRows, readWorkbook, rosterXlsx, sheetRows, upload, type CellInput, type Person } from './test-support.ts';
+import { CCCD_ELSEWHERE } from './roster-matching.rules.ts';
+import {
+  bigRosterXlsx,
+  makeXlsx,
+  personRows,
+  readWorkbook,
+  rosterXlsx,
+  sheetRows,
+  upload,
+  type CellInput,
+  type Person,
+} from './test-support.ts';
 
 let t: TestContext;
 let admin: TestClient; // xa.24133
@@ -50,7 +60,12 @@ function freshCccd(): string {
 
 beforeAll(async () => {
   t = await createTestContext();
-  [admin, unitHead, official, province] = await Promise.all([t.loginAs('xa.24133'), t.loginAs('donvi.24133.1'), t.loginAs('hocvien.24133.1'), t.loginAs('sonoivu.66')]);
+  [admin, unitHead, official, province] = await Promise.all([
+    t.loginAs('xa.24133'),
+    t.loginAs('donvi.24133.1'),
+    t.loginAs('hocvien.24133.1'),
+    t.loginAs('sonoivu.66'),
+  ]);
 });
 afterAll(() => t.close());
 
@@ -62,16 +77,29 @@ describe('template', () => {
     expect(res.headers['content-disposition']).toContain('attachment');
     const wb = await readWorkbook(res.rawPayload);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Danh sách', 'Hướng dẫn', 'Danh mục']);
-    const [data, help, lists] = wb.worksheets as [typeof wb.worksheets[0], typeof wb.worksheets[0], typeof wb.worksheets[0]];
+    const [data, help, lists] = wb.worksheets as [(typeof wb.worksheets)[0], (typeof wb.worksheets)[0], (typeof wb.worksheets)[0]];
     expect(lists.state).toBe('hidden');
     expect(sheetRows(data)[0]).toEqual(['STT', ...COLUMNS.map(headerText)]);
     expect(sheetRows(data)[0]).toContain('Họ và tên *');
     expect(data.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(data.getColumn(3).numFmt).toBe('dd/mm/yyyy'); // Ngày sinh
     expect(data.getColumn(5).numFmt).toBe('@'); // Số CCCD kept as text
-    const dv = (data as unknown as { dataValidations: { model: Record<string, { type: string; formulae: string[] }> } }).dataValidations.model;
+    const dv = (data as unknown as { dataValidations: { model: Record<string, { type: string; formulae: string[] }> } }).dataValidations
+      .model;
     const colOf = (key: string) => String.fromCharCode(65 + 1 + COLUMNS.findIndex((c) => c.key === key));
-    for (const key of ['gender', 'officialType', 'isLeader', 'bloc', 'eduLevel', 'studyField', 'politicalTheory', 'stateMgmtLevel', 'affectedByReorg', 'unitId', 'positionId']) {
+    for (const key of [
+      'gender',
+      'officialType',
+      'isLeader',
+      'bloc',
+      'eduLevel',
+      'studyField',
+      'politicalTheory',
+      'stateMgmtLevel',
+      'affectedByReorg',
+      'unitId',
+      'positionId',
+    ]) {
       const v = dv[`${colOf(key)}2`];
       expect(v, key).toMatchObject({ type: 'list' });
       expect(v!.formulae[0]).toMatch(/^'Danh mục'!\$[A-Z]+\$2:\$[A-Z]+\$\d+$/);
@@ -79,7 +107,11 @@ describe('template', () => {
     }
     const listValues = sheetRows(lists);
     const header = listValues[0] as string[];
-    const column = (name: string) => listValues.slice(1).map((r) => r[header.indexOf(name)]).filter(Boolean);
+    const column = (name: string) =>
+      listValues
+        .slice(1)
+        .map((r) => r[header.indexOf(name)])
+        .filter(Boolean);
     expect(column('Giới tính')).toEqual(['Nam', 'Nữ']);
     expect(column('Loại')).toEqual(['Cán bộ', 'Công chức']);
     expect(column('Cơ quan, đơn vị')).toContain('Phòng Kinh tế, Hạ tầng và Đô thị');
@@ -115,14 +147,32 @@ describe('a good file', () => {
       phone: '0912000111',
       joinedAt: '01/09/2012',
     },
-    { fullName: 'Phạm Quốc Khánh'.normalize('NFD'), birthDate: '07/11/1979', gender: 'nam', officialType: 'cán bộ', bloc: 'Khối Đảng', isLeader: 'Có', leaderTitle: 'Phó Bí thư Đảng ủy', affectedByReorg: 'Có' },
+    {
+      fullName: 'Phạm Quốc Khánh'.normalize('NFD'),
+      birthDate: '07/11/1979',
+      gender: 'nam',
+      officialType: 'cán bộ',
+      bloc: 'Khối Đảng',
+      isLeader: 'Có',
+      leaderTitle: 'Phó Bí thư Đảng ủy',
+      affectedByReorg: 'Có',
+    },
     { fullName: 'Y Wal Ktla', birthDate: '3/2/1991', eduLevel: 'Trung cấp', positionId: 'Chuyên viên tư pháp – hộ tịch' },
   ];
 
   it('dry run lists nothing wrong and saves nothing', async () => {
     const before = await count();
     const r = importResult(await upload(t, admin, `${IMPORT}&dryRun=true`, await rosterXlsx(people)));
-    expect(r).toMatchObject({ ok: true, dryRun: true, created: 3, updated: 0, unchanged: 0, totalRows: 3, errors: [], sheetName: 'Danh sách' });
+    expect(r).toMatchObject({
+      ok: true,
+      dryRun: true,
+      created: 3,
+      updated: 0,
+      unchanged: 0,
+      totalRows: 3,
+      errors: [],
+      sheetName: 'Danh sách',
+    });
     expect(await count()).toBe(before);
   });
 
@@ -139,7 +189,15 @@ describe('a good file', () => {
     expect(khanh).toMatchObject({ officialType: 'can_bo', bloc: 'dang', isLeader: true, affectedByReorg: true });
 
     const nhung = (await admin.get(`/api/officials/${found[0]!.id}`)).json<OfficialDetail>();
-    expect(nhung).toMatchObject({ birthDate: '1988-05-20', gender: 'nu', cccd: cccdA, unitName: 'Văn phòng HĐND và UBND', joinedAt: '2012-09-01', meetsRequirement: true, belowStandard: false });
+    expect(nhung).toMatchObject({
+      birthDate: '1988-05-20',
+      gender: 'nu',
+      cccd: cccdA,
+      unitName: 'Văn phòng HĐND và UBND',
+      joinedAt: '2012-09-01',
+      meetsRequirement: true,
+      belowStandard: false,
+    });
     expect(nhung.assignments).toHaveLength(1);
     expect(nhung.assignments[0]).toMatchObject({ fromDate: '2012-09-01', toDate: null, reason: 'Nhập từ tệp Excel' });
     expect(nhung.statusHistory[0]).toMatchObject({ status: 'dang_cong_tac', fromDate: '2012-09-01' });
@@ -149,7 +207,9 @@ describe('a good file', () => {
     const walDetail = (await admin.get(`/api/officials/${wal.id}`)).json<OfficialDetail>();
     expect(walDetail.belowStandard).toBe(true);
     expect(walDetail.flags).toEqual([expect.objectContaining({ flag: 'below_standard', fromDate: t.clock.today(), toDate: null })]);
-    expect((await admin.get(`/api/officials/${khanh.id}`)).json<OfficialDetail>().flags).toEqual([expect.objectContaining({ flag: 'affected_by_reorg', toDate: null })]);
+    expect((await admin.get(`/api/officials/${khanh.id}`)).json<OfficialDetail>().flags).toEqual([
+      expect.objectContaining({ flag: 'affected_by_reorg', toDate: null }),
+    ]);
 
     const audit = await t.pool.query<{ action: string; n: number }>(
       `select action, count(*)::int as n from audit_log where actor_username = 'xa.24133' and action in ('official.create', 'official.import') and after->>'source' = 'excel' group by action order by action`,
@@ -179,14 +239,20 @@ describe('a good file', () => {
     expect(r).toMatchObject({ ok: true, created: 0, updated: 2, unchanged: 1 });
     expect(await count()).toBe(before);
     const nhung = (await admin.get(`/api/officials/${nhungBefore!.id}`)).json<OfficialDetail>();
-    expect(nhung).toMatchObject({ email: 'nhung.moi@daklak.gov.vn', unitName: 'Phòng Văn hóa – Xã hội', version: nhungBefore!.version + 1 });
+    expect(nhung).toMatchObject({
+      email: 'nhung.moi@daklak.gov.vn',
+      unitName: 'Phòng Văn hóa – Xã hội',
+      version: nhungBefore!.version + 1,
+    });
     expect(nhung.assignments.map((a) => [a.unitName, a.toDate])).toEqual([
       ['Phòng Văn hóa – Xã hội', null],
       ['Văn phòng HĐND và UBND', expect.any(String)],
     ]);
     const khanh = (await list(admin, 'commune=24133&q=pham%20quoc%20khanh'))[0]!;
     expect(khanh.cccd).toBe(changed[1]!.cccd);
-    const upd = await t.pool.query(`select before, after from audit_log where action = 'official.update' and entity_id = $1`, [nhungBefore!.id]);
+    const upd = await t.pool.query(`select before, after from audit_log where action = 'official.update' and entity_id = $1`, [
+      nhungBefore!.id,
+    ]);
     expect(upd.rows[0].before).toMatchObject({ email: 'nhung.nth@daklak.gov.vn' });
     expect(upd.rows[0].after).toMatchObject({ email: 'nhung.moi@daklak.gov.vn', source: 'excel' });
   });
@@ -194,12 +260,34 @@ describe('a good file', () => {
 
 describe('tolerant reading', () => {
   it('accepts NFD text, headers in any case/spacing/order with a title row, STT and extra columns, serial dates, lost leading zeros', async () => {
-    const cols = ['STT', '  HỌ  VÀ TÊN ', 'ghi chú', 'ngay sinh', 'GIỚI TÍNH*', 'khối', 'loai can bo, cong chuc', 'so cccd', 'Điện thoại', 'Ngày vào cơ quan'].map((h) => h.normalize('NFD'));
+    const cols = [
+      'STT',
+      '  HỌ  VÀ TÊN ',
+      'ghi chú',
+      'ngay sinh',
+      'GIỚI TÍNH*',
+      'khối',
+      'loai can bo, cong chuc',
+      'so cccd',
+      'Điện thoại',
+      'Ngày vào cơ quan',
+    ].map((h) => h.normalize('NFD'));
     const rows: CellInput[][] = [
       ['DANH SÁCH CÁN BỘ, CÔNG CHỨC PHƯỜNG BUÔN MA THUỘT'],
       [],
       cols,
-      [1, 'Lê   Thị  Thu  Hà'.normalize('NFD'), 'ghi chú bất kỳ', 32874, 'nu', 'ubnd', 'cong chuc', Number(`66${String(1_000_000_000 + ++seq).slice(1)}`), 912333444, '15/06/2015'],
+      [
+        1,
+        'Lê   Thị  Thu  Hà'.normalize('NFD'),
+        'ghi chú bất kỳ',
+        32874,
+        'nu',
+        'ubnd',
+        'cong chuc',
+        Number(`66${String(1_000_000_000 + ++seq).slice(1)}`),
+        912333444,
+        '15/06/2015',
+      ],
       [2],
       [3, ' Đoàn  Văn  Hậu ', '', '20-10-1985', 'NAM', 'KHỐI MTTQ VÀ ĐOÀN THỂ', 'CÁN BỘ', '', '', ''],
     ];
@@ -208,13 +296,35 @@ describe('tolerant reading', () => {
     expect(r).toMatchObject({ ok: true, created: 2, totalRows: 2, sheetName: 'Sheet1', ignoredColumns: ['ghi chú'] });
     const ha = (await list(admin, 'commune=24133&q=le%20thi%20thu%20ha'))[0]!;
     const detail = (await admin.get(`/api/officials/${ha.id}`)).json<OfficialDetail>();
-    expect(detail).toMatchObject({ fullName: 'Lê Thị Thu Hà', birthDate: '1990-01-01', gender: 'nu', bloc: 'ubnd', phone: '0912333444', joinedAt: '2015-06-15' });
+    expect(detail).toMatchObject({
+      fullName: 'Lê Thị Thu Hà',
+      birthDate: '1990-01-01',
+      gender: 'nu',
+      bloc: 'ubnd',
+      phone: '0912333444',
+      joinedAt: '2015-06-15',
+    });
     expect(detail.cccd).toMatch(/^066\d{9}$/);
-    expect((await list(admin, 'commune=24133&q=doan%20van%20hau'))[0]).toMatchObject({ fullName: 'Đoàn Văn Hậu', birthDate: '1985-10-20', bloc: 'mttq', officialType: 'can_bo' });
+    expect((await list(admin, 'commune=24133&q=doan%20van%20hau'))[0]).toMatchObject({
+      fullName: 'Đoàn Văn Hậu',
+      birthDate: '1985-10-20',
+      bloc: 'mttq',
+      officialType: 'can_bo',
+    });
   });
 
   it('reads the first sheet when there is no "Danh sách" sheet', async () => {
-    const r = importResult(await upload(t, admin, `${IMPORT}&dryRun=true`, await makeXlsx([{ name: 'Nhân sự', rows: personRows([{ fullName: 'Võ Minh Tâm', birthDate: '01/01/1990' }]) }, { name: 'Khác', rows: [['x']] }])));
+    const r = importResult(
+      await upload(
+        t,
+        admin,
+        `${IMPORT}&dryRun=true`,
+        await makeXlsx([
+          { name: 'Nhân sự', rows: personRows([{ fullName: 'Võ Minh Tâm', birthDate: '01/01/1990' }]) },
+          { name: 'Khác', rows: [['x']] },
+        ]),
+      ),
+    );
     expect(r).toMatchObject({ ok: true, sheetName: 'Nhân sự', created: 1 });
   });
 });
@@ -226,8 +336,12 @@ describe('bad rows: every problem listed with row, column and a Vietnamese reaso
   const ok = (fullName: string, extra: Partial<Person> = {}): Person => ({ fullName, birthDate: '01/01/1990', ...extra });
 
   beforeAll(async () => {
-    const elsewhere = (await t.pool.query<{ cccd: string }>(`select cccd from officials where commune_code = '22015' and cccd is not null limit 1`)).rows[0]!.cccd;
-    await t.pool.query(`insert into positions (code, name, level, province_code, commune_code) values ('X22015', 'Cán bộ chỉ của Tuy Hòa', 'commune', '66', '22015')`);
+    const elsewhere = (
+      await t.pool.query<{ cccd: string }>(`select cccd from officials where commune_code = '22015' and cccd is not null limit 1`)
+    ).rows[0]!.cccd;
+    await t.pool.query(
+      `insert into positions (code, name, level, province_code, commune_code) values ('X22015', 'Cán bộ chỉ của Tuy Hòa', 'commune', '66', '22015')`,
+    );
     const people: Person[] = [
       ok('Đinh Văn Một', { cccd: dup }), // row 2
       ok('', {}), // 3: required
@@ -267,9 +381,11 @@ describe('bad rows: every problem listed with row, column and a Vietnamese reaso
   it('implausible birth date', () => expect(find(6, 'Ngày sinh')?.message).toContain('chưa đủ 18 tuổi'));
   it('CCCD not 12 digits', () => expect(find(7, 'Số CCCD')?.message).toContain('phải gồm đúng 12 chữ số'));
   it('CCCD twice in the file', () => expect(find(8, 'Số CCCD')?.message).toContain('trùng với dòng 2 trong tệp'));
-  it('same name and birth date twice in the file', () => expect(find(9, 'Họ và tên')?.message).toContain('Trùng họ tên và ngày sinh với dòng 2'));
+  it('same name and birth date twice in the file', () =>
+    expect(find(9, 'Họ và tên')?.message).toContain('Trùng họ tên và ngày sinh với dòng 2'));
   it('CCCD of someone in another commune, without saying who', () => expect(find(10, 'Số CCCD')?.message).toBe(CCCD_ELSEWHERE));
-  it('unit not in the commune', () => expect(find(11, 'Cơ quan, đơn vị')?.message).toContain('Không có cơ quan, đơn vị "Phòng Nội vụ" ở xã này'));
+  it('unit not in the commune', () =>
+    expect(find(11, 'Cơ quan, đơn vị')?.message).toContain('Không có cơ quan, đơn vị "Phòng Nội vụ" ở xã này'));
   it('position not usable in the commune', () => expect(find(12, 'Vị trí việc làm')?.message).toContain('không dùng được ở xã này'));
   it('wrong bloc', () => expect(find(13, 'Khối')?.message).toContain('không có trong danh sách'));
   it('formula cell', () => expect(find(14, 'Giới tính')?.message).toMatch(/công thức.*Dán đặc biệt → Giá trị/));
@@ -285,7 +401,10 @@ describe('bad rows: every problem listed with row, column and a Vietnamese reaso
 
 describe('all or nothing', () => {
   it('49 good rows and 1 bad row: nothing saved; the dry run tells what would happen', async () => {
-    const people: Person[] = Array.from({ length: 50 }, (_, i) => ({ fullName: `Trần Văn Số ${['Một', 'Hai', 'Ba', 'Bốn', 'Năm'][i % 5]} ${'ABCDEFGHIJ'[Math.floor(i / 5)]}`, birthDate: `${(i % 28) + 1}/0${(i % 9) + 1}/1980` }));
+    const people: Person[] = Array.from({ length: 50 }, (_, i) => ({
+      fullName: `Trần Văn Số ${['Một', 'Hai', 'Ba', 'Bốn', 'Năm'][i % 5]} ${'ABCDEFGHIJ'[Math.floor(i / 5)]}`,
+      birthDate: `${(i % 28) + 1}/0${(i % 9) + 1}/1980`,
+    }));
     people[37] = { ...people[37]!, birthDate: '30/02/1980' };
     const file = await rosterXlsx(people);
     const before = await count();
@@ -319,10 +438,29 @@ describe('bad files: a clear Vietnamese message, never a 500', () => {
     expect(fileError(await upload(t, admin, IMPORT, await rosterXlsx([])))).toContain('chưa có dòng dữ liệu nào');
   });
   it('no header row', async () => {
-    expect(fileError(await upload(t, admin, IMPORT, await makeXlsx([{ rows: [['a', 'b'], ['c', 'd']] }])))).toContain('Không tìm thấy dòng tiêu đề');
+    expect(
+      fileError(
+        await upload(
+          t,
+          admin,
+          IMPORT,
+          await makeXlsx([
+            {
+              rows: [
+                ['a', 'b'],
+                ['c', 'd'],
+              ],
+            },
+          ]),
+        ),
+      ),
+    ).toContain('Không tìm thấy dòng tiêu đề');
   });
   it('missing required columns, named in one message', async () => {
-    const rows = [['Họ và tên', 'Giới tính', 'Email'], ['Nguyễn Văn A', 'Nam', '']];
+    const rows = [
+      ['Họ và tên', 'Giới tính', 'Email'],
+      ['Nguyễn Văn A', 'Nam', ''],
+    ];
     const msg = fileError(await upload(t, admin, IMPORT, await makeXlsx([{ rows }])));
     expect(msg).toContain('"Ngày sinh", "Loại cán bộ, công chức", "Khối"');
   });
@@ -348,6 +486,25 @@ describe('bad files: a clear Vietnamese message, never a 500', () => {
     // a file under another field name is still the uploaded file: it is read and refused as not an .xlsx
     expect(res.statusCode).toBe(400);
     expect(fileError(await admin.post(IMPORT, { file: 'abc' }), 415)).toContain('multipart/form-data');
+    const raw = (body: string, boundary = 'b0undary') =>
+      t.app.inject({
+        method: 'POST',
+        url: IMPORT,
+        headers: {
+          'content-type': `multipart/form-data; boundary=${boundary}`,
+          cookie: [...admin.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+          'x-csrf-token': admin.cookies.get('csrf')!,
+        },
+        payload: body,
+      });
+    // only a text field, no file
+    expect(
+      fileError(await raw('--b0undary\r\nContent-Disposition: form-data; name="ghichu"\r\n\r\nxin chao\r\n--b0undary--\r\n')),
+    ).toContain('chưa chọn tệp');
+    // a body cut in the middle of the file
+    expect(
+      fileError(await raw('--b0undary\r\nContent-Disposition: form-data; name="file"; filename="a.xlsx"\r\n\r\nPK\u0003\u0004abc')),
+    ).toMatch(/Tệp/);
   });
 });
 
@@ -365,11 +522,31 @@ describe('scope', () => {
   });
   it('a province admin imports into a commune of its province, naming it', async () => {
     expect(fileError(await upload(t, province, '/api/officials/import?dryRun=true', await file()))).toContain('Xã');
-    expect(importResult(await upload(t, province, '/api/officials/import?commune=24133&dryRun=true', await file()))).toMatchObject({ ok: true, created: 1 });
+    expect(importResult(await upload(t, province, '/api/officials/import?commune=24133&dryRun=true', await file()))).toMatchObject({
+      ok: true,
+      created: 1,
+    });
   });
   it('not logged in: refused (CSRF first, then 401)', async () => {
     const before = await count();
     expect([401, 403]).toContain((await upload(t, t.client(), IMPORT, await file())).statusCode);
     expect(await count()).toBe(before);
+  });
+});
+
+describe('API description', () => {
+  it('documents the Excel endpoints in OpenAPI', async () => {
+    const res = await admin.get('/api/openapi.json');
+    expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+    const paths = Object.keys(res.json<{ paths: Record<string, unknown> }>().paths);
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        '/api/officials/template.xlsx',
+        '/api/officials/import',
+        '/api/officials/import-jobs/{id}',
+        '/api/officials/export.xlsx',
+        '/api/officials/accounts',
+      ]),
+    );
   });
 });

@@ -6,7 +6,7 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { ROSTER_IMPORT_MAX_ROWS } from '@app/shared';
-import { COLUMNS, LIST_NAMES, NO, YES, headerText, type ColumnDef } from './roster-columns.ts';
+import { COLUMNS, NO, YES, headerText, type ColumnDef } from './roster-columns.ts';
 import { columnLetter } from './xlsx-reader.ts';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -100,7 +100,10 @@ export async function buildTemplate(input: TemplateInput): Promise<Buffer> {
       lists.getCell(1, col).value = name;
       values.forEach((v, j) => (lists.getCell(j + 2, col).value = v));
       lists.getColumn(col).width = Math.min(60, Math.max(12, ...values.map((v) => v.length + 2)));
-      listColumns.set(name, values.length ? `'${LISTS_SHEET}'!$${columnLetter(col - 1)}$2:$${columnLetter(col - 1)}$${values.length + 1}` : '');
+      listColumns.set(
+        name,
+        values.length ? `'${LISTS_SHEET}'!$${columnLetter(col - 1)}$2:$${columnLetter(col - 1)}$${values.length + 1}` : '',
+      );
     }
     const ref = listColumns.get(name)!;
     if (!ref) return;

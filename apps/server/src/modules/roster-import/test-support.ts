@@ -79,7 +79,14 @@ export async function rosterXlsx(people: Person[], extra: Partial<SheetSpec> = {
 }
 
 /** POST a file as multipart/form-data field "file" with the client's cookies and CSRF header. */
-export async function upload(t: TestContext, client: TestClient, url: string, file: Buffer, fileName = 'danh-sach.xlsx', field = 'file'): Promise<LightMyRequestResponse> {
+export async function upload(
+  t: TestContext,
+  client: TestClient,
+  url: string,
+  file: Buffer,
+  fileName = 'danh-sach.xlsx',
+  field = 'file',
+): Promise<LightMyRequestResponse> {
   const boundary = `----vitest${Math.random().toString(16).slice(2)}`;
   const head = Buffer.from(
     `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${fileName}"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n`,

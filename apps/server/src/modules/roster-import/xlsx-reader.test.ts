@@ -54,10 +54,15 @@ function workbook(sheets: { name: string; xml: string; hidden?: boolean }[], ext
       .join('')}</x:sheets></x:workbook>`,
     'xl/_rels/workbook.xml.rels': `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${sheets
       .map((_, i) => `<Relationship Id="rId${i + 1}" Type="${R}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`)
-      .join('')}<Relationship Id="rS" Type="${R}/sharedStrings" Target="/xl/sharedStrings.xml"/><Relationship Id="rT" Type="${R}/styles" Target="styles.xml"/></Relationships>`,
+      .join(
+        '',
+      )}<Relationship Id="rS" Type="${R}/sharedStrings" Target="/xl/sharedStrings.xml"/><Relationship Id="rT" Type="${R}/styles" Target="styles.xml"/></Relationships>`,
     ...extra,
   };
-  sheets.forEach((s, i) => (entries[`xl/worksheets/sheet${i + 1}.xml`] = `<x:worksheet xmlns:x="${NS}"><x:sheetData>${s.xml}</x:sheetData></x:worksheet>`));
+  sheets.forEach(
+    (s, i) =>
+      (entries[`xl/worksheets/sheet${i + 1}.xml`] = `<x:worksheet xmlns:x="${NS}"><x:sheetData>${s.xml}</x:sheetData></x:worksheet>`),
+  );
   return zip(entries);
 }
 
@@ -100,7 +105,9 @@ describe('is it an .xlsx at all?', () => {
     expect(problemOf(() => read(workbook([{ name: 'Danh sách', xml: '<x:row><x:c>' }]))).problem).toBe('corrupt');
   });
   it('refuses a part that inflates beyond the limit (zip bomb)', () => {
-    const bomb = workbook([{ name: 'Danh sách', xml: `<x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>${'a'.repeat(2_000_000)}</x:t></x:is></x:c></x:row>` }]);
+    const bomb = workbook([
+      { name: 'Danh sách', xml: `<x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>${'a'.repeat(2_000_000)}</x:t></x:is></x:c></x:row>` },
+    ]);
     const p = problemOf(() => readXlsxSheet(bomb, { maxRows: 10, maxPartBytes: 1_000_000 }));
     expect(p.problem).toBe('too_large');
   });
@@ -140,7 +147,13 @@ describe('cells', () => {
       { t: 's', v: ' ' },
     ]);
     expect(r3!.cells[10]).toBeUndefined();
-    expect(r4).toEqual({ r: 4, cells: [{ t: 'n', v: 1, date: false }, { t: 'n', v: 2, date: false }] });
+    expect(r4).toEqual({
+      r: 4,
+      cells: [
+        { t: 'n', v: 1, date: false },
+        { t: 'n', v: 2, date: false },
+      ],
+    });
   });
   it('skips empty formatted rows and reads merged ranges', () => {
     expect(sheetData.rows.map((r) => r.r)).toEqual([1, 3, 4]);
@@ -155,10 +168,20 @@ describe('cells', () => {
 describe('which sheet', () => {
   const one = (text: string) => `<x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>${text}</x:t></x:is></x:c></x:row>`;
   it('prefers "Danh sách" whatever its case or accents, else the first visible sheet', () => {
-    const a = read(workbook([{ name: 'Hướng dẫn', xml: one('h') }, { name: 'DANH SACH', xml: one('d') }]));
+    const a = read(
+      workbook([
+        { name: 'Hướng dẫn', xml: one('h') },
+        { name: 'DANH SACH', xml: one('d') },
+      ]),
+    );
     expect(a.name).toBe('DANH SACH');
     expect(a.sheetNames).toEqual(['Hướng dẫn', 'DANH SACH']);
-    const b = read(workbook([{ name: 'Ẩn', xml: one('x'), hidden: true }, { name: 'Sheet1', xml: one('s') }]));
+    const b = read(
+      workbook([
+        { name: 'Ẩn', xml: one('x'), hidden: true },
+        { name: 'Sheet1', xml: one('s') },
+      ]),
+    );
     expect(b.name).toBe('Sheet1');
   });
   it('stops early when a sheet has too many rows', () => {

@@ -3,14 +3,14 @@
  *
  * Why not exceljs' `load()` for uploads: it builds the whole workbook in memory before we can count
  * rows, and expands every data-validation range into one object per cell (a drop-down copied down a
- * whole column is a million objects). Here we read the zip's central directory ourselves, inflate
+ * whole column is a million objects). Here we read the zip's central directory ourselves (zip-reader.ts), inflate
  * only the parts we need with hard size limits, and stream the sheet XML through a SAX parser that
  * stops as soon as the file has more rows than allowed. What we keep per cell is what the import
  * needs: its value, whether it is a formula, whether its format is a date; plus the merged ranges.
  */
 import { StringDecoder } from 'node:string_decoder';
-import zlib from 'node:zlib';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import { Zip, ZipError, looksLikeOle, looksLikeZip } from './zip-reader.ts';
 
 export type CellValue =
   | { t: 's'; v: string }
@@ -82,125 +82,34 @@ export function tooManyRowsMessage(limit: number, sheetName: string): string {
 const NOT_XLSX =
   'Tệp không phải định dạng Excel .xlsx. Hãy mở tệp bằng Excel và chọn Lưu thành (Save As) → "Sổ làm việc Excel (*.xlsx)", hoặc dùng tệp mẫu tải từ hệ thống.';
 
-// ---------------------------------------------------------------- zip
+// ---------------------------------------------------------------- zip problems in words
 
-interface ZipEntry {
-  name: string;
-  method: number;
-  flags: number;
-  compressedSize: number;
-  size: number;
-  localOffset: number;
-}
+const OLD_XLS =
+  'Tệp không phải định dạng Excel .xlsx: đây là tệp Excel cũ (.xls) hoặc tệp có đặt mật khẩu. Hãy mở bằng Excel, bỏ mật khẩu nếu có, rồi Lưu thành (Save As) "Sổ làm việc Excel (*.xlsx)".';
+const CORRUPT = 'Tệp Excel bị hỏng hoặc tải lên chưa trọn vẹn, không đọc được. Hãy mở tệp bằng Excel, lưu lại (.xlsx) rồi tải lên lần nữa.';
+const TOO_LARGE =
+  'Tệp Excel quá lớn khi giải nén (có thể chứa rất nhiều ô trống đã định dạng hoặc hình ảnh). Hãy chép riêng bảng danh sách sang một tệp mới rồi tải lên.';
+const ENCRYPTED = 'Tệp Excel đang đặt mật khẩu; hãy bỏ mật khẩu rồi tải lên lại.';
 
-/** Is this a zip (an .xlsx is one)? A quick check on the first bytes, before any parsing. */
-export function looksLikeZip(buf: Buffer): boolean {
-  return buf.length >= 4 && buf[0] === 0x50 && buf[1] === 0x4b && buf[2] === 0x03 && buf[3] === 0x04;
-}
-
-/** Old binary Excel (.xls) and password-protected .xlsx are both OLE compound files. */
-function looksLikeOle(buf: Buffer): boolean {
-  return buf.length >= 8 && buf.readUInt32BE(0) === 0xd0cf11e0 && buf.readUInt32BE(4) === 0xa1b11ae1;
-}
-
-/** Explains why a buffer is not a readable .xlsx, or null when it looks like one (checked before upload is queued). */
-export function xlsxSignatureProblem(buf: Buffer): XlsxReadError | null {
-  if (looksLikeOle(buf)) {
-    return new XlsxReadError(
-      'old_xls',
-      'Tệp không phải định dạng Excel .xlsx: đây là tệp Excel cũ (.xls) hoặc tệp có đặt mật khẩu. Hãy mở bằng Excel, bỏ mật khẩu nếu có, rồi Lưu thành (Save As) "Sổ làm việc Excel (*.xlsx)".',
-    );
+function inWords(err: unknown): XlsxReadError {
+  if (err instanceof XlsxReadError) return err;
+  if (err instanceof ZipError) {
+    if (err.problem === 'too_large') return new XlsxReadError('too_large', TOO_LARGE);
+    if (err.problem === 'encrypted') return new XlsxReadError('encrypted', ENCRYPTED);
   }
+  return new XlsxReadError('corrupt', CORRUPT);
+}
+
+/** Explains why a buffer is not a readable .xlsx, or null when it looks like one (checked before an upload is queued). */
+export function xlsxSignatureProblem(buf: Buffer): XlsxReadError | null {
+  if (looksLikeOle(buf)) return new XlsxReadError('old_xls', OLD_XLS);
   if (!looksLikeZip(buf)) return new XlsxReadError('not_xlsx', NOT_XLSX);
   try {
-    const names = new Set(readCentralDirectory(buf).map((e) => e.name));
-    if (!names.has('xl/workbook.xml')) return new XlsxReadError('not_xlsx', NOT_XLSX);
+    if (!new Zip(buf, 0).has('xl/workbook.xml')) return new XlsxReadError('not_xlsx', NOT_XLSX);
   } catch (err) {
-    return err instanceof XlsxReadError ? err : new XlsxReadError('corrupt', corruptMessage());
+    return inWords(err);
   }
   return null;
-}
-
-function corruptMessage(): string {
-  return 'Tệp Excel bị hỏng hoặc tải lên chưa trọn vẹn, không đọc được. Hãy mở tệp bằng Excel, lưu lại (.xlsx) rồi tải lên lần nữa.';
-}
-
-function readCentralDirectory(buf: Buffer): ZipEntry[] {
-  const corrupt = () => new XlsxReadError('corrupt', corruptMessage());
-  // End of central directory: 22 bytes + a comment of up to 65,535 bytes, at the end of the file.
-  let eocd = -1;
-  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 65_535); i--) {
-    if (buf.readUInt32LE(i) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) throw corrupt();
-  const count = buf.readUInt16LE(eocd + 10);
-  const cdSize = buf.readUInt32LE(eocd + 12);
-  const cdOffset = buf.readUInt32LE(eocd + 16);
-  if (cdOffset === 0xffffffff || count === 0xffff) throw new XlsxReadError('too_large', tooLargeMessage());
-  if (cdOffset + cdSize > buf.length) throw corrupt();
-  const entries: ZipEntry[] = [];
-  let p = cdOffset;
-  for (let i = 0; i < count; i++) {
-    if (p + 46 > buf.length || buf.readUInt32LE(p) !== 0x02014b50) throw corrupt();
-    const nameLen = buf.readUInt16LE(p + 28);
-    const extraLen = buf.readUInt16LE(p + 30);
-    const commentLen = buf.readUInt16LE(p + 32);
-    entries.push({
-      flags: buf.readUInt16LE(p + 8),
-      method: buf.readUInt16LE(p + 10),
-      compressedSize: buf.readUInt32LE(p + 20),
-      size: buf.readUInt32LE(p + 24),
-      localOffset: buf.readUInt32LE(p + 42),
-      name: buf.toString('utf8', p + 46, p + 46 + nameLen).replaceAll('\\', '/'),
-    });
-    p += 46 + nameLen + extraLen + commentLen;
-  }
-  return entries;
-}
-
-function tooLargeMessage(): string {
-  return 'Tệp Excel quá lớn khi giải nén (có thể chứa rất nhiều ô trống đã định dạng hoặc hình ảnh). Hãy chép riêng bảng danh sách sang một tệp mới rồi tải lên.';
-}
-
-class Zip {
-  private readonly entries = new Map<string, ZipEntry>();
-  constructor(
-    private readonly buf: Buffer,
-    private readonly maxPartBytes: number,
-  ) {
-    for (const e of readCentralDirectory(buf)) this.entries.set(e.name.replace(/^\//, ''), e);
-  }
-
-  has(name: string): boolean {
-    return this.entries.has(name);
-  }
-
-  /** Inflated bytes of an entry, or null when absent. */
-  read(name: string): Buffer | null {
-    const e = this.entries.get(name);
-    if (!e) return null;
-    if (e.flags & 0x1) throw new XlsxReadError('encrypted', 'Tệp Excel đang đặt mật khẩu; hãy bỏ mật khẩu rồi tải lên lại.');
-    const b = this.buf;
-    const p = e.localOffset;
-    if (p + 30 > b.length || b.readUInt32LE(p) !== 0x04034b50) throw new XlsxReadError('corrupt', corruptMessage());
-    const start = p + 30 + b.readUInt16LE(p + 26) + b.readUInt16LE(p + 28);
-    const data = b.subarray(start, start + e.compressedSize);
-    if (data.length !== e.compressedSize) throw new XlsxReadError('corrupt', corruptMessage());
-    if (e.size > this.maxPartBytes) throw new XlsxReadError('too_large', tooLargeMessage());
-    if (e.method === 0) return data;
-    if (e.method !== 8) throw new XlsxReadError('corrupt', corruptMessage());
-    try {
-      return zlib.inflateRawSync(data, { maxOutputLength: this.maxPartBytes });
-    } catch (err) {
-      if (err instanceof RangeError || (err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
-        throw new XlsxReadError('too_large', tooLargeMessage());
-      }
-      throw new XlsxReadError('corrupt', corruptMessage());
-    }
-  }
 }
 
 // ---------------------------------------------------------------- XML helpers
@@ -250,7 +159,9 @@ function parseXml(
 // ---------------------------------------------------------------- parts of the workbook
 
 /** Built-in number formats that show dates or times (ECMA-376 §18.8.30, plus CJK date ids). */
-const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+const BUILTIN_DATE_FORMATS = new Set([
+  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58,
+]);
 
 /** Does a custom number format show a date (d, m, y in it, outside quotes, escapes and [colour] blocks)? */
 export function isDateFormat(code: string): boolean {
@@ -333,7 +244,8 @@ function readWorkbook(zip: Zip): { sheets: SheetRef[]; date1904: boolean; shared
   const rels = new Map<string, { type: string; target: string }>();
   parseXml(zip.read('xl/_rels/workbook.xml.rels') ?? Buffer.from('<Relationships/>'), {
     open: (t) => {
-      if (localName(t.name) === 'Relationship') rels.set(attr(t, 'Id') ?? '', { type: attr(t, 'Type') ?? '', target: attr(t, 'Target') ?? '' });
+      if (localName(t.name) === 'Relationship')
+        rels.set(attr(t, 'Id') ?? '', { type: attr(t, 'Type') ?? '', target: attr(t, 'Target') ?? '' });
     },
   });
   const sheets: SheetRef[] = [];
@@ -345,7 +257,11 @@ function readWorkbook(zip: Zip): { sheets: SheetRef[]; date1904: boolean; shared
       if (n === 'sheet') {
         const rel = rels.get(attr(t, 'id') ?? '');
         if (rel && /worksheet$/i.test(rel.type)) {
-          sheets.push({ name: attr(t, 'name') ?? '', path: resolveTarget(rel.target), hidden: (attr(t, 'state') ?? 'visible') !== 'visible' });
+          sheets.push({
+            name: attr(t, 'name') ?? '',
+            path: resolveTarget(rel.target),
+            hidden: (attr(t, 'state') ?? 'visible') !== 'visible',
+          });
         }
       }
     },
@@ -383,7 +299,13 @@ const looseSheetName = (s: string) =>
 
 // ---------------------------------------------------------------- the sheet
 
-function readSheet(xml: Buffer, strings: string[], dateStyles: boolean[], maxRows: number, maxColumns: number): { rows: RawRow[]; merges: MergedRange[]; tooMany: boolean } {
+function readSheet(
+  xml: Buffer,
+  strings: string[],
+  dateStyles: boolean[],
+  maxRows: number,
+  maxColumns: number,
+): { rows: RawRow[]; merges: MergedRange[]; tooMany: boolean } {
   const rows: RawRow[] = [];
   const merges: MergedRange[] = [];
   let row: RawRow | null = null;
@@ -448,7 +370,14 @@ function readSheet(xml: Buffer, strings: string[], dateStyles: boolean[], maxRow
             const [a, b] = ref.split(':');
             const p = a ? decodeRef(a) : null;
             const q = b ? decodeRef(b) : p;
-            if (p && q) merges.push({ ref, top: Math.min(p.row, q.row), bottom: Math.max(p.row, q.row), left: Math.min(p.col, q.col), right: Math.max(p.col, q.col) });
+            if (p && q)
+              merges.push({
+                ref,
+                top: Math.min(p.row, q.row),
+                bottom: Math.max(p.row, q.row),
+                left: Math.min(p.col, q.col),
+                right: Math.max(p.col, q.col),
+              });
             break;
           }
         }
@@ -492,7 +421,14 @@ function readSheet(xml: Buffer, strings: string[], dateStyles: boolean[], maxRow
   return { rows, merges, tooMany };
 }
 
-function makeCell(type: string, raw: string, formula: string[] | null, style: number, strings: string[], dateStyles: boolean[]): CellValue | null {
+function makeCell(
+  type: string,
+  raw: string,
+  formula: string[] | null,
+  style: number,
+  strings: string[],
+  dateStyles: boolean[],
+): CellValue | null {
   if (formula !== null) {
     // A shared formula's followers have an empty <f/>: still a formula cell.
     return { t: 'f', formula: formula.join(''), cached: type === 's' ? (strings[Number(raw)] ?? '') : raw };
@@ -526,28 +462,21 @@ export function readXlsxSheet(buf: Buffer, opts: ReadOptions): RawSheet {
   const signature = xlsxSignatureProblem(buf);
   if (signature) throw signature;
   const maxPart = opts.maxPartBytes ?? 160 * 1024 * 1024;
-  let zip: Zip;
   try {
-    zip = new Zip(buf, maxPart);
-  } catch (err) {
-    if (err instanceof XlsxReadError) throw err;
-    throw new XlsxReadError('corrupt', corruptMessage());
-  }
-  try {
+    const zip = new Zip(buf, maxPart);
     const wb = readWorkbook(zip);
     if (wb.sheets.length === 0) throw new XlsxReadError('no_sheet', 'Tệp Excel không có trang tính (sheet) nào.');
     const wanted = opts.preferSheet ? looseSheetName(opts.preferSheet) : null;
     const sheet =
       (wanted ? wb.sheets.find((s) => looseSheetName(s.name) === wanted) : undefined) ?? wb.sheets.find((s) => !s.hidden) ?? wb.sheets[0]!;
     const xml = zip.read(sheet.path);
-    if (!xml) throw new XlsxReadError('corrupt', corruptMessage());
+    if (!xml) throw new XlsxReadError('corrupt', CORRUPT);
     const strings = readSharedStrings(zip.read(wb.sharedStrings));
     const dateStyles = readStyles(zip.read(wb.styles));
     const { rows, merges, tooMany } = readSheet(xml, strings, dateStyles, opts.maxRows + HEADER_SLACK_ROWS, opts.maxColumns ?? 256);
     if (tooMany) throw new XlsxReadError('too_many_rows', tooManyRowsMessage(opts.maxRows, sheet.name));
     return { name: sheet.name, sheetNames: wb.sheets.map((s) => s.name), date1904: wb.date1904, rows, merges };
   } catch (err) {
-    if (err instanceof XlsxReadError) throw err;
-    throw new XlsxReadError('corrupt', corruptMessage());
+    throw inWords(err);
   }
 }
