@@ -10,6 +10,8 @@ import { hashPassword } from '../modules/auth/passwords.ts';
 import { makeRng } from './names.ts';
 import { generateRoster, insertRoster } from './roster.ts';
 import { reviewCommuneNeeds } from '../modules/needs/needs.service.ts';
+import { seedDemoInstructors } from '../modules/instructors/instructors.seed.ts';
+import { seedDemoPlans } from '../modules/plans/plans.seed.ts';
 
 export const DEMO_PASSWORD = 'Demo@2026';
 export const DEMO_PROVINCE = '66';
@@ -93,6 +95,8 @@ export async function seedDemoData(db: Db, today = '2026-11-23'): Promise<{ seed
       from jsonb_to_recordset(${JSON.stringify(users)}::jsonb)
         as x(username text, full_name text, role text, province_code text, commune_code text, unit_id int, training_org_id int)`);
     const officials = await seedDemoRosters(tx, unitRows);
+    await seedDemoInstructors(tx);
+    await seedDemoPlans(tx);
     await linkDemoAccounts(tx, officials);
     // Training needs proposed by the rules (SPEC §4) so the review screens show something.
     const phase = phaseOf(today) ?? 1;

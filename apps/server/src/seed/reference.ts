@@ -10,6 +10,7 @@ import { defaultRegionType } from '@app/shared';
 import type { Db } from '../db/client.ts';
 import { communeTypeFromLabel, defaultUnitsFor } from '../modules/units/units.rules.ts';
 import { DEFAULT_POSITIONS } from '../modules/positions/positions.rules.ts';
+import { seedProgrammes } from '../modules/programmes/programmes.seed.ts';
 
 interface SourceUnits {
   provinces: { code: string; name: string; full_name: string; name_en: string; type: string; lat: number | null; lon: number | null; area_km2: number | null }[];
@@ -33,7 +34,10 @@ const nfc = (s: string) => s.normalize('NFC').trim();
 export async function seedReferenceData(db: Db): Promise<{ seeded: boolean }> {
   const [{ n } = { n: 0 }] = (await db.execute<{ n: number }>(sql`select count(*)::int as n from communes`)).rows;
   // Catalogues added by later versions are upserted on every start (cheap, idempotent).
-  await db.transaction((tx) => seedDefaultPositions(tx));
+  await db.transaction(async (tx) => {
+    await seedDefaultPositions(tx);
+    await seedProgrammes(tx);
+  });
   if (n > 0) return { seeded: false };
   const src = JSON.parse(fs.readFileSync(ADMIN_UNITS_FILE, 'utf8')) as SourceUnits;
   const provinces = src.provinces.map((p) => ({
