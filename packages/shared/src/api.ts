@@ -83,6 +83,9 @@ export const FIELD_LABELS: Record<string, string> = {
   officialId: 'Cán bộ, công chức',
   phase: 'Giai đoạn',
   priority: 'Mức ưu tiên',
+  number: 'Số giấy chứng nhận',
+  classId: 'Lớp',
+  keyId: 'Mã khóa',
 };
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;

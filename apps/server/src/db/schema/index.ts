@@ -3,3 +3,4 @@ export * from './auth.ts';
 export * from './officials.ts';
 export * from './needs.ts';
 export * from './training.ts';
+export * from './certificates.ts';
