@@ -46,7 +46,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
         : { level: deps.config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'] },
     bodyLimit: 1024 * 1024,
     // Long path parameters reach our handlers (and get a Vietnamese 4xx) instead of Fastify's English 414.
-    maxParamLength: 500,
+    routerOptions: { maxParamLength: 500 },
     trustProxy: process.env.TRUST_PROXY === '1',
     genReqId: (req) => {
       const given = req.headers['x-request-id'];

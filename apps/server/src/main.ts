@@ -8,7 +8,7 @@ import { createClock } from './clock.ts';
 import { openDatabase } from './db/open.ts';
 import { buildApp } from './app.ts';
 import { seedReferenceData } from './seed/reference.ts';
-import { seedDemoData } from './seed/demo.ts';
+import { seedDemoCertificates, seedDemoData } from './seed/demo.ts';
 import { ensureNationalAdmin } from './seed/admin.ts';
 import { deleteExpiredSessions } from './modules/auth/auth.repository.ts';
 import { startImportWorker } from './modules/roster-import/import-worker.ts';
@@ -26,7 +26,10 @@ async function main(): Promise<void> {
   if (ref.seeded) say('Đã nạp 34 tỉnh, thành phố, 3.321 xã, phường, đặc khu và cơ sở đào tạo');
   if (config.seedDemo) {
     const demo = await seedDemoData(database.db, clock.today());
-    if (demo.seeded) say(`Đã tạo dữ liệu mẫu: ${demo.accounts} tài khoản (mật khẩu Demo@2026)`);
+    if (demo.seeded) {
+      const certificates = await seedDemoCertificates({ db: database.db, clock, config });
+      say(`Đã tạo dữ liệu mẫu: ${demo.accounts} tài khoản (mật khẩu Demo@2026), ${certificates} giấy chứng nhận`);
+    }
   } else if (config.env === 'production' && process.env.SEED_DEMO && process.env.SEED_DEMO !== '0' && process.env.SEED_DEMO !== 'false') {
     say('Bỏ qua dữ liệu mẫu: không được tạo dữ liệu mẫu khi NODE_ENV=production');
   }

@@ -44,7 +44,7 @@ export async function setup(project: TestProject): Promise<void> {
   const db = createDb(pool);
   await runMigrations(db);
   await seedReferenceData(db);
-  await seedDemoData(db);
+  await seedDemoData(db, '2026-11-23', { training: false });
   await pool.end();
   project.provide('pgAdminUrl', adminUrl);
   project.provide('templateDb', TEMPLATE_DB);

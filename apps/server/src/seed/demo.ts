@@ -12,6 +12,10 @@ import { generateRoster, insertRoster } from './roster.ts';
 import { reviewCommuneNeeds } from '../modules/needs/needs.service.ts';
 import { seedDemoInstructors } from '../modules/instructors/instructors.seed.ts';
 import { seedDemoPlans } from '../modules/plans/plans.seed.ts';
+import { seedDemoTraining } from '../modules/classes/demo.ts';
+import { issueForClass, type CertificatesDeps } from '../modules/certificates/certificates.service.ts';
+import { actorFromUser } from '../modules/auth/auth.service.ts';
+import { findUserByUsername } from '../modules/auth/auth.repository.ts';
 
 export const DEMO_PASSWORD = 'Demo@2026';
 export const DEMO_PROVINCE = '66';
@@ -49,8 +53,11 @@ interface DemoUser {
   training_org_id: number | null;
 }
 
-/** `today`: the app's date (clock); the demo's needs review stands on it. */
-export async function seedDemoData(db: Db, today = '2026-11-23'): Promise<{ seeded: boolean; accounts: number }> {
+/**
+ * `today`: the app's date (clock); the demo's needs review stands on it. `training: false` leaves out
+ * the demo classes (the test template: training tests make their own classes).
+ */
+export async function seedDemoData(db: Db, today = '2026-11-23', opts: { training?: boolean } = {}): Promise<{ seeded: boolean; accounts: number }> {
   const exists = await db.execute(sql`select 1 from users where username = 'bonoivu'`);
   if (exists.rows.length > 0) return { seeded: false, accounts: 0 };
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -97,6 +104,8 @@ export async function seedDemoData(db: Db, today = '2026-11-23'): Promise<{ seed
     const officials = await seedDemoRosters(tx, unitRows);
     await seedDemoInstructors(tx);
     await seedDemoPlans(tx);
+    // Classes of 2026 with nominations, attendance and results (SPEC §5–§6), before the needs review.
+    if (opts.training !== false) await seedDemoTraining(tx, today);
     await linkDemoAccounts(tx, officials);
     // Training needs proposed by the rules (SPEC §4) so the review screens show something.
     const phase = phaseOf(today) ?? 1;
@@ -158,4 +167,27 @@ async function linkDemoAccounts(tx: Tx, officials: Awaited<ReturnType<typeof see
     update users u set official_id = x.official_id, full_name = x.full_name, unit_id = coalesce(x.unit_id, u.unit_id)
     from jsonb_to_recordset(${JSON.stringify(links)}::jsonb) as x(username text, official_id uuid, full_name text, unit_id int)
     where u.username = x.username`);
+}
+
+/**
+ * Certificates for the demo's completed learners, issued by each class's organiser through the real
+ * service (signing key under DATA_DIR/keys). Runs after the demo transaction, at first start only.
+ */
+export async function seedDemoCertificates(deps: CertificatesDeps): Promise<number> {
+  const rows = (
+    await deps.db.execute<{ class_id: number; username: string }>(sql`
+      select c.id as class_id, min(u.username) as username
+      from classes c join users u on u.training_org_id = c.organiser_id and u.role = 'training_org'
+      where c.status in ('finished', 'closed')
+        and exists (select 1 from enrolments e where e.class_id = c.id and e.result = 'completed')
+      group by c.id order by c.id`)
+  ).rows;
+  let issued = 0;
+  for (const r of rows) {
+    const user = await findUserByUsername(deps.db, r.username);
+    if (!user) continue;
+    const res = await issueForClass(deps, actorFromUser(user), r.class_id, { ip: null, requestId: 'seed-demo', at: deps.clock.now() });
+    issued += res.issued.length;
+  }
+  return issued;
 }

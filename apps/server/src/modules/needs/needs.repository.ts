@@ -1,9 +1,9 @@
 /** The only file that queries the training-needs table (SPEC §4). */
 import { and, asc, count, desc, eq, gte, inArray, isNull, lte, ne, or, sql, type SQL } from 'drizzle-orm';
-import { PROGRAMME_TYPES, type NeedStatus, type Phase, type ProgrammeType } from '@app/shared';
+import { PHASES, PROGRAMME_TYPES, type NeedStatus, type Phase, type ProgrammeType } from '@app/shared';
 import type { DbOrTx } from '../../db/client.ts';
 import { communes, officialAssignments, officials, positions, trainingNeeds, units } from '../../db/schema/index.ts';
-import { emptyTrainingHistory, type TrainingHistory } from './needs.rules.ts';
+import { emptyTrainingHistory, professionalTypesOfPhase, type TrainingHistory } from './needs.rules.ts';
 
 export type NeedRow = typeof trainingNeeds.$inferSelect;
 export type NeedInsert = typeof trainingNeeds.$inferInsert;
@@ -39,12 +39,43 @@ export interface Place {
  *   from enrolments where official_id = any(:ids) and status <> 'cancelled' group by official_id
  */
 export async function trainingHistoryOf(
-  _db: DbOrTx,
+  db: DbOrTx,
   officialIds: readonly string[],
-  _phase: Phase,
-  _asOf: string,
+  phase: Phase,
+  asOf: string,
 ): Promise<Map<string, TrainingHistory>> {
-  return new Map(officialIds.map((id) => [id, emptyTrainingHistory()]));
+  const out = new Map(officialIds.map((id) => [id, emptyTrainingHistory()]));
+  if (!officialIds.length) return out;
+  // One grouped pass over enrolments_official_idx for all ids. Arrays go in as literals: Drizzle would
+  // spread a JS array into a parameter list.
+  const { start, end } = PHASES[phase];
+  const ids = `{${officialIds.join(',')}}`;
+  const professional = `{${professionalTypesOfPhase(phase).join(',')}}`;
+  const res = await db.execute<{
+    official_id: string;
+    completed: ProgrammeType[];
+    nominated: ProgrammeType[];
+    completed_professional: boolean;
+    trained_in_phase: boolean;
+  }>(sql`
+    select e.official_id::text as official_id,
+      coalesce(array_agg(distinct e.programme_type) filter (where e.result = 'completed' and e.class_end_date <= ${asOf}::date), '{}') as completed,
+      coalesce(array_agg(distinct e.programme_type) filter (where e.decision_date <= ${asOf}::date), '{}') as nominated,
+      coalesce(bool_or(e.result = 'completed' and e.programme_type = any(${professional}::text[])
+        and e.class_end_date between ${start}::date and least(${end}::date, ${asOf}::date)), false) as completed_professional,
+      coalesce(bool_or(e.class_end_date between ${start}::date and ${end}::date and e.decision_date <= ${asOf}::date), false) as trained_in_phase
+    from enrolments e
+    where e.official_id = any(${ids}::uuid[]) and e.status <> 'cancelled'
+    group by e.official_id`);
+  for (const r of res.rows) {
+    out.set(r.official_id, {
+      completedProgrammes: new Set(r.completed),
+      nominatedProgrammes: new Set(r.nominated),
+      completedProfessionalInPhase: r.completed_professional,
+      trainedInPhase: r.trained_in_phase,
+    });
+  }
+  return out;
 }
 
 // ---------- officials in service ----------
