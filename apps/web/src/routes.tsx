@@ -12,13 +12,35 @@ const CommunesPage = lazy(() => import('./pages/units/CommunesPage.tsx'));
 const CommunePage = lazy(() => import('./pages/units/CommunePage.tsx'));
 const UsersPage = lazy(() => import('./pages/users/UsersPage.tsx'));
 const AuditPage = lazy(() => import('./pages/audit/AuditPage.tsx'));
+const OfficialsPage = lazy(() => import('./pages/officials/OfficialsPage.tsx'));
+const OfficialDetailPage = lazy(() => import('./pages/officials/OfficialDetailPage.tsx'));
+const MyRecordPage = lazy(() => import('./pages/officials/MyRecordPage.tsx'));
+const ImportPage = lazy(() => import('./pages/officials/ImportPage.tsx'));
+const PositionsPage = lazy(() => import('./pages/positions/PositionsPage.tsx'));
+const NeedsPage = lazy(() => import('./pages/needs/NeedsPage.tsx'));
+const UrgentPage = lazy(() => import('./pages/needs/UrgentPage.tsx'));
+const WarningsPage = lazy(() => import('./pages/needs/WarningsPage.tsx'));
 const ComingSoonPage = lazy(() => import('./pages/learner/ComingSoonPage.tsx'));
+// Training (SPEC §5–§6, §12) and the public certificate verification page.
+const PlansPage = lazy(() => import('./pages/training/plans/PlansPage.tsx'));
+const PlanDetailPage = lazy(() => import('./pages/training/plans/PlanDetailPage.tsx'));
+const ProgrammesPage = lazy(() => import('./pages/training/programmes/ProgrammesPage.tsx'));
+const ClassesPage = lazy(() => import('./pages/training/classes/ClassesPage.tsx'));
+const ClassDetailPage = lazy(() => import('./pages/training/classes/ClassDetailPage.tsx'));
+const NominatePage = lazy(() => import('./pages/training/nominations/NominatePage.tsx'));
+const ApprovalsPage = lazy(() => import('./pages/training/nominations/ApprovalsPage.tsx'));
+const RecordPage = lazy(() => import('./pages/training/results/RecordPage.tsx'));
+const CertificatesPage = lazy(() => import('./pages/training/certificates/CertificatesPage.tsx'));
+const InstructorsPage = lazy(() => import('./pages/training/instructors/InstructorsPage.tsx'));
+const VerifyPage = lazy(() => import('./pages/public/VerifyPage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
 
 const page = (node: ReactNode) => <Suspense fallback={<PageLoading />}>{node}</Suspense>;
 
 export const router = createBrowserRouter([
   { path: '/dang-nhap', element: page(<LoginPage />) },
+  // Public, no login, outside the app layout: the QR code on a certificate points here.
+  { path: '/xac-thuc/:number', element: page(<VerifyPage />) },
   {
     path: '/',
     element: <RequireAuth />,
@@ -40,6 +62,71 @@ export const router = createBrowserRouter([
       {
         element: <RequireNav navKey="audit" />,
         children: [{ path: 'quan-tri/nhat-ky', element: page(<AuditPage />) }],
+      },
+      {
+        element: <RequireNav navKey="officials" />,
+        children: [{ path: 'can-bo', element: page(<OfficialsPage />) }],
+      },
+      {
+        element: <RequireNav navKey="officials-import" />,
+        children: [{ path: 'can-bo/nhap-excel', element: page(<ImportPage />) }],
+      },
+      // A record: staff of the scope, and an official its own (the server answers 404 otherwise).
+      { path: 'can-bo/:id', element: page(<OfficialDetailPage />) },
+      { path: 'ho-so-cua-toi', element: page(<MyRecordPage />) },
+      {
+        element: <RequireNav navKey="positions" />,
+        children: [{ path: 'vi-tri-viec-lam', element: page(<PositionsPage />) }],
+      },
+      {
+        element: <RequireNav navKey="needs" />,
+        children: [{ path: 'nhu-cau', element: page(<NeedsPage />) }],
+      },
+      {
+        element: <RequireNav navKey="needs-urgent" />,
+        children: [{ path: 'nhu-cau/can-boi-duong-ngay', element: page(<UrgentPage />) }],
+      },
+      {
+        element: <RequireNav navKey="needs-warnings" />,
+        children: [{ path: 'nhu-cau/canh-bao', element: page(<WarningsPage />) }],
+      },
+      {
+        element: <RequireNav navKey="plans" />,
+        children: [
+          { path: 'ke-hoach', element: page(<PlansPage />) },
+          { path: 'ke-hoach/:id', element: page(<PlanDetailPage />) },
+        ],
+      },
+      {
+        element: <RequireNav navKey="programmes" />,
+        children: [{ path: 'chuong-trinh', element: page(<ProgrammesPage />) }],
+      },
+      {
+        element: <RequireNav navKey="classes" />,
+        children: [
+          { path: 'lop-boi-duong', element: page(<ClassesPage />) },
+          { path: 'lop-boi-duong/:id', element: page(<ClassDetailPage />) },
+        ],
+      },
+      {
+        element: <RequireNav navKey="nominate" />,
+        children: [{ path: 'lop-boi-duong/cu-di-hoc', element: page(<NominatePage />) }],
+      },
+      {
+        element: <RequireNav navKey="nomination-approvals" />,
+        children: [{ path: 'lop-boi-duong/phe-duyet', element: page(<ApprovalsPage />) }],
+      },
+      {
+        element: <RequireNav navKey="class-records" />,
+        children: [{ path: 'lop-boi-duong/diem-danh', element: page(<RecordPage />) }],
+      },
+      {
+        element: <RequireNav navKey="certificates" />,
+        children: [{ path: 'lop-boi-duong/chung-chi', element: page(<CertificatesPage />) }],
+      },
+      {
+        element: <RequireNav navKey="instructors" />,
+        children: [{ path: 'giang-vien', element: page(<InstructorsPage />) }],
       },
       { path: 'lop-cua-toi', element: page(<ComingSoonPage title="Lớp của tôi" />) },
       { path: 'hoc-lieu', element: page(<ComingSoonPage title="Học liệu" />) },

@@ -5,16 +5,36 @@
  */
 import type { ReactNode } from 'react';
 import {
+  AimOutlined,
+  AlertOutlined,
+  ApartmentOutlined,
   AppstoreOutlined,
   AuditOutlined,
   BankOutlined,
   BellOutlined,
   BookOutlined,
+  FileExcelOutlined,
+  FileSearchOutlined,
   HomeOutlined,
+  IdcardOutlined,
   ReadOutlined,
   RobotOutlined,
   SettingOutlined,
   TeamOutlined,
+  ThunderboltOutlined,
+  UnorderedListOutlined,
+} from '@ant-design/icons';
+// Icons of the training entries (Kế hoạch, Chương trình, Lớp bồi dưỡng).
+import {
+  CalendarOutlined,
+  CheckSquareOutlined,
+  FormOutlined,
+  ProfileOutlined,
+  SafetyCertificateOutlined,
+  ScheduleOutlined,
+  SolutionOutlined,
+  UserSwitchOutlined,
+  UsergroupAddOutlined,
 } from '@ant-design/icons';
 import type { MeResponse, Permission, Role } from '@app/shared';
 
@@ -33,9 +53,159 @@ export interface NavItem {
 }
 
 const ADMIN_ROLES: readonly Role[] = ['national_admin', 'province_admin', 'commune_admin'];
+/** Staff who read registers in their scope (officials read only their own record, on their own page). */
+const READER_ROLES: readonly Role[] = [...ADMIN_ROLES, 'reviewer'];
 
 export const NAV_ITEMS: NavItem[] = [
   { key: 'home', label: 'Tổng quan', icon: <HomeOutlined />, path: '/' },
+  {
+    key: 'officials-group',
+    label: 'Cán bộ, công chức',
+    icon: <IdcardOutlined />,
+    children: [
+      {
+        key: 'officials',
+        label: 'Danh sách',
+        icon: <UnorderedListOutlined />,
+        path: '/can-bo',
+        permission: 'officials.read',
+        roles: [...READER_ROLES, 'unit_head'],
+        description: 'Hồ sơ cán bộ, công chức: lọc, tìm không dấu, xuất Excel',
+      },
+      {
+        key: 'officials-import',
+        label: 'Nhập từ Excel',
+        icon: <FileExcelOutlined />,
+        path: '/can-bo/nhap-excel',
+        permission: 'officials.manage',
+        roles: ADMIN_ROLES,
+        description: 'Tải tệp mẫu, kiểm tra thử rồi nhập danh sách từ tệp .xlsx',
+      },
+      {
+        key: 'positions',
+        label: 'Vị trí việc làm',
+        icon: <ApartmentOutlined />,
+        path: '/vi-tri-viec-lam',
+        permission: 'officials.read',
+        roles: READER_ROLES,
+        description: 'Danh mục vị trí việc làm và yêu cầu chuyên môn',
+      },
+    ],
+  },
+  {
+    key: 'needs-group',
+    label: 'Nhu cầu bồi dưỡng',
+    icon: <AimOutlined />,
+    children: [
+      {
+        key: 'needs',
+        label: 'Rà soát nhu cầu',
+        icon: <FileSearchOutlined />,
+        path: '/nhu-cau',
+        permission: 'needs.read',
+        roles: READER_ROLES,
+        description: 'Rà soát, xác nhận nhu cầu bồi dưỡng; tổng hợp theo xã, tỉnh',
+      },
+      {
+        key: 'needs-urgent',
+        label: 'Cần bồi dưỡng ngay',
+        icon: <ThunderboltOutlined />,
+        path: '/nhu-cau/can-boi-duong-ngay',
+        permission: 'needs.read',
+        roles: READER_ROLES,
+        description: 'Chưa đạt chuẩn vị trí việc làm, chưa được cử đi học',
+      },
+      {
+        key: 'needs-warnings',
+        label: 'Cảnh báo thiếu chuẩn',
+        icon: <AlertOutlined />,
+        path: '/nhu-cau/canh-bao',
+        permission: 'needs.read',
+        roles: READER_ROLES,
+        description: 'Danh sách cảnh báo thiếu chuẩn vị trí việc làm',
+      },
+    ],
+  },
+  // Training (SPEC §5–§6, §12): plans, the programme catalogue, classes and what happens in them.
+  {
+    key: 'plans',
+    label: 'Kế hoạch',
+    icon: <CalendarOutlined />,
+    path: '/ke-hoach',
+    permission: 'plans.read',
+    roles: READER_ROLES,
+    description: 'Kế hoạch theo giai đoạn, năm: chỉ tiêu số lớp, số lượt người học và thực hiện',
+  },
+  {
+    key: 'programmes',
+    label: 'Chương trình',
+    icon: <ProfileOutlined />,
+    path: '/chuong-trinh',
+    permission: 'programmes.read',
+    roles: [...READER_ROLES, 'training_org'],
+    description: 'Danh mục chương trình bồi dưỡng, tỷ lệ thực hành, phiên bản',
+  },
+  {
+    key: 'classes-group',
+    label: 'Lớp bồi dưỡng',
+    icon: <SolutionOutlined />,
+    children: [
+      {
+        key: 'classes',
+        label: 'Danh sách lớp',
+        icon: <ScheduleOutlined />,
+        path: '/lop-boi-duong',
+        permission: 'classes.read',
+        roles: [...READER_ROLES, 'training_org', 'unit_head'],
+        description: 'Lớp bồi dưỡng: buổi học, cử đi học, điểm danh, kết quả, chứng chỉ',
+      },
+      {
+        key: 'nominate',
+        label: 'Cử đi học',
+        icon: <UsergroupAddOutlined />,
+        path: '/lop-boi-duong/cu-di-hoc',
+        permission: 'enrolments.nominate',
+        roles: ['commune_admin'],
+        description: 'Cử cán bộ, công chức của xã vào các lớp đang nhận cử học',
+      },
+      {
+        key: 'nomination-approvals',
+        label: 'Phê duyệt cử đi học',
+        icon: <UserSwitchOutlined />,
+        path: '/lop-boi-duong/phe-duyet',
+        permission: 'enrolments.approve',
+        roles: ['unit_head'],
+        description: 'Duyệt cử đi học đối với người của đơn vị',
+      },
+      {
+        key: 'class-records',
+        label: 'Điểm danh, kết quả',
+        icon: <CheckSquareOutlined />,
+        path: '/lop-boi-duong/diem-danh',
+        permission: 'classes.record',
+        roles: ['training_org'],
+        description: 'Điểm danh từng buổi, nhập điểm, tính kết quả',
+      },
+      {
+        key: 'certificates',
+        label: 'Chứng chỉ',
+        icon: <SafetyCertificateOutlined />,
+        path: '/lop-boi-duong/chung-chi',
+        permission: 'certificates.read',
+        roles: [...READER_ROLES, 'training_org', 'unit_head'],
+        description: 'Giấy chứng nhận đã cấp: bản PDF, trang xác thực công khai, thu hồi',
+      },
+      {
+        key: 'instructors',
+        label: 'Giảng viên',
+        icon: <FormOutlined />,
+        path: '/giang-vien',
+        permission: 'instructors.read',
+        roles: [...READER_ROLES, 'training_org'],
+        description: 'Giảng viên, báo cáo viên: đội ngũ và các buổi đã giảng',
+      },
+    ],
+  },
   {
     key: 'admin',
     label: 'Quản trị',

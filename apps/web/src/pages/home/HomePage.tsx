@@ -9,6 +9,7 @@ import { api } from '../../api/client.ts';
 import type { ProvinceList } from '../../api/types.ts';
 import { visibleLeaves } from '../../layout/navigation.tsx';
 import LearnerHome from '../learner/LearnerHome.tsx';
+import { CommuneAdminCards, MyRecordCard } from '../officials/HomeCards.tsx';
 
 function scopeRows(me: MeResponse) {
   const n = me.scopeNames;
@@ -46,7 +47,14 @@ function ProvinceCommuneCount({ provinceCode }: { provinceCode: string }) {
 
 export default function HomePage() {
   const me = useCurrentUser();
-  if (me.role === 'official') return <LearnerHome />;
+  if (me.role === 'official') {
+    return (
+      <>
+        <LearnerHome />
+        <MyRecordCard />
+      </>
+    );
+  }
 
   const shortcuts = visibleLeaves(me).filter((i) => i.key !== 'home');
   return (
@@ -69,6 +77,7 @@ export default function HomePage() {
           </Col>
         )}
       </Row>
+      {me.role === 'commune_admin' && <CommuneAdminCards />}
       {shortcuts.length > 0 && (
         <>
           <Typography.Title level={2} style={{ fontSize: 18, marginTop: 24 }}>
