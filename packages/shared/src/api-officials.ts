@@ -90,7 +90,7 @@ export const OfficialFields = z.object({
   unitId: z.number().int().nullable().optional(),
   positionId: z.number().int().nullable().optional(),
   officialType: z.enum(OFFICIAL_TYPES),
-  isLeader: z.boolean().default(false),
+  isLeader: z.boolean(),
   leaderTitle: nullableText(120),
   bloc: z.enum(BLOCS),
   eduLevel: z.enum(EDU_LEVELS).nullable().optional(),
@@ -101,9 +101,12 @@ export const OfficialFields = z.object({
   itLevel: nullableText(100),
   foreignLanguage: nullableText(100),
   joinedAt: isoDate.nullable().optional(),
-  affectedByReorg: z.boolean().default(false),
+  affectedByReorg: z.boolean(),
 });
+// Defaults belong to creation only: an update changes only the fields it sends.
 export const CreateOfficialRequest = OfficialFields.extend({
+  isLeader: z.boolean().default(false),
+  affectedByReorg: z.boolean().default(false),
   communeCode: z.string().regex(/^\d{5}$/, 'gồm 5 chữ số').optional(),
 });
 export type CreateOfficialRequest = z.infer<typeof CreateOfficialRequest>;
@@ -225,6 +228,16 @@ export const CreatePositionRequest = z.object({
   requiredProgrammes: z.array(z.enum(PROGRAMME_TYPES)).max(7).default([]),
   trainingFields: z.array(z.enum(TRAINING_FIELDS)).max(25).default([]),
 });
-export const UpdatePositionRequest = CreatePositionRequest.omit({ level: true, provinceCode: true, communeCode: true })
-  .partial()
-  .extend({ active: z.boolean().optional(), version: z.number().int() });
+// No defaults on update: only the fields sent change (a partial() of defaulted fields would reset them).
+export const UpdatePositionRequest = z.object({
+  name: z.string().trim().min(2).max(200).optional(),
+  bloc: z.enum(BLOCS).nullable().optional(),
+  officialType: z.enum(OFFICIAL_TYPES).nullable().optional(),
+  isLeader: z.boolean().optional(),
+  requiredEduLevel: z.enum(EDU_LEVELS).nullable().optional(),
+  requiredStudyFields: z.array(z.enum(STUDY_FIELDS)).max(20).optional(),
+  requiredProgrammes: z.array(z.enum(PROGRAMME_TYPES)).max(7).optional(),
+  trainingFields: z.array(z.enum(TRAINING_FIELDS)).max(25).optional(),
+  active: z.boolean().optional(),
+  version: z.number().int(),
+});

@@ -264,3 +264,20 @@ describe('positions', () => {
     expect(after.flags[0].clearedReason).toMatch(/Chuyên viên thử nghiệm/);
   });
 });
+
+describe('partial updates', () => {
+  it('a PATCH changes only the fields it sends (flags are not reset by defaults)', async () => {
+    const o = await create(admin, { fullName: 'Kiều Văn Lâm', isLeader: true, leaderTitle: 'Phó Chánh Văn phòng', affectedByReorg: true });
+    const res = await admin.patch(`/api/officials/${o.id}`, { version: o.version, foreignLanguage: 'Tiếng Anh B1' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ isLeader: true, affectedByReorg: true, foreignLanguage: 'Tiếng Anh B1' });
+    const reorg = res.json().flags.find((f: { flag: string }) => f.flag === 'affected_by_reorg');
+    expect(reorg.toDate).toBeNull();
+  });
+  it('a position PATCH keeps its requirements', async () => {
+    const p = (await admin.post('/api/positions', { name: 'Vị trí thử cập nhật', level: 'commune', requiredEduLevel: 'dai_hoc', requiredStudyFields: ['luat'], trainingFields: ['phap_luat'] })).json();
+    const res = await admin.patch(`/api/positions/${p.id}`, { version: p.version, active: false });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ active: false, requiredStudyFields: ['luat'], trainingFields: ['phap_luat'] });
+  });
+});
