@@ -4,7 +4,7 @@
  * the web form (STYLE.md §6).
  */
 import { z } from 'zod';
-import { FIELD_LABELS } from './api.ts';
+import { dbInt, FIELD_LABELS, isoDate } from './api.ts';
 import { NEED_STATUSES } from './api-needs.ts';
 import { PROGRAMME_TYPES, TRAINING_FIELDS } from './officials.ts';
 import {
@@ -68,17 +68,7 @@ export const CLASS_FIELD_LABELS: Record<string, string> = {
 };
 for (const [k, v] of Object.entries(CLASS_FIELD_LABELS)) FIELD_LABELS[k] ??= v;
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const isoDate = z
-  .string()
-  .regex(ISO_DATE, 'phải có dạng YYYY-MM-DD')
-  .refine((s) => {
-    if (!ISO_DATE.test(s)) return true;
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-  }, 'không phải ngày có thật');
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'phải có dạng HH:MM (00:00–23:59)');
-const dbInt = () => z.number().int().min(-2_147_483_648).max(2_147_483_647);
 const id = () => z.number().int().min(1).max(2_147_483_647);
 const money = () => z.number().int('phải là số nguyên (đồng)').min(0).max(99_999_999_999_999);
 const trimmed = (max: number) => z.string().trim().min(1).max(max);

@@ -1,5 +1,6 @@
 /** Request/response schemas of the officials registry and positions (SPEC §3). */
 import { z } from 'zod';
+import { isoDate } from './api.ts';
 import { BLOCS } from './units.ts';
 import {
   EDU_LEVELS,
@@ -13,7 +14,6 @@ import {
   TRAINING_FIELDS,
 } from './officials.ts';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'phải có dạng YYYY-MM-DD');
 const boolish = z
   .union([z.boolean(), z.enum(['true', 'false', '1', '0'])])
   .transform((v) => v === true || v === 'true' || v === '1');

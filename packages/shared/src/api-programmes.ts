@@ -4,7 +4,7 @@
  * catalogue (owners, approval statuses, professional types) live in training.ts.
  */
 import { z } from 'zod';
-import { FIELD_LABELS } from './api.ts';
+import { dbInt, FIELD_LABELS, isoDate } from './api.ts';
 import { PROGRAMME_TYPES, TRAINING_FIELDS, type ProgrammeType } from './officials.ts';
 import { APPROVAL_STATUSES, INSTRUCTOR_KINDS, PROGRAMME_OWNERS } from './training.ts';
 
@@ -43,16 +43,6 @@ const LABELS: Record<string, string> = {
 };
 for (const [k, v] of Object.entries(LABELS)) if (!(k in FIELD_LABELS)) FIELD_LABELS[k] = v;
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const isoDate = z
-  .string()
-  .regex(ISO_DATE, 'phải có dạng YYYY-MM-DD')
-  .refine((s) => {
-    if (!ISO_DATE.test(s)) return true;
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-  }, 'không phải ngày có thật');
-const dbInt = () => z.number().int().min(-2_147_483_648).max(2_147_483_647);
 const boolish = z.union([z.boolean(), z.enum(['true', 'false', '1', '0'])]).transform((v) => v === true || v === 'true' || v === '1');
 const text = (max: number) => z.string().trim().min(1).max(max);
 const nullableText = (max: number) =>

@@ -89,7 +89,8 @@ export const FIELD_LABELS: Record<string, string> = {
 };
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const isoDate = z
+/** A real calendar date as YYYY-MM-DD (2026-02-30 is refused here, not by the database). Shared by every api*.ts. */
+export const isoDate = z
   .string()
   .regex(ISO_DATE, 'phải có dạng YYYY-MM-DD')
   // A well-formed but impossible date (2026-02-30, month 13) is refused here, not by the database.
@@ -99,7 +100,7 @@ const isoDate = z
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
   }, 'không phải ngày có thật');
 /** Ids and versions in requests: PostgreSQL `integer` columns (a larger number is bad input, not a server error). */
-const dbInt = () => z.number().int().min(-2_147_483_648).max(2_147_483_647);
+export const dbInt = () => z.number().int().min(-2_147_483_648).max(2_147_483_647);
 const trimmed = (max: number) => z.string().trim().min(1).max(max);
 
 // ---------- auth ----------
