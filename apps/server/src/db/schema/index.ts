@@ -4,3 +4,4 @@ export * from './officials.ts';
 export * from './needs.ts';
 export * from './training.ts';
 export * from './certificates.ts';
+export * from './notifications.ts';
