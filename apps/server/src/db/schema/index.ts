@@ -5,3 +5,4 @@ export * from './needs.ts';
 export * from './training.ts';
 export * from './certificates.ts';
 export * from './notifications.ts';
+export * from './learner.ts';
