@@ -29,6 +29,7 @@ import { certificatesRoutes } from './modules/certificates/certificates.routes.t
 import { programmesRoutes } from './modules/programmes/programmes.routes.ts';
 import { plansRoutes } from './modules/plans/plans.routes.ts';
 import { instructorsRoutes } from './modules/instructors/instructors.routes.ts';
+import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
 
 z.config(z.locales.vi());
 
@@ -129,6 +130,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await app.register(programmesRoutes);
   await app.register(plansRoutes);
   await app.register(instructorsRoutes);
+  await app.register(notificationsRoutes);
 
   await registerWebClient(app, deps.config.webDistDir);
   return app;

@@ -14,6 +14,11 @@ export interface AppConfig {
   webDistDir: string;
   sessionHours: number;
   initialAdmin: { username: string; password: string } | undefined;
+  /** SMTP server for e-mail copies of notifications, e.g. smtp://user:pass@mail.example.gov.vn:587; none → in-app only. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** Public address of the app, used for links in e-mails. */
+  publicUrl: string;
 }
 
 function bool(v: string | undefined, dflt: boolean): boolean {
@@ -38,6 +43,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'warn' : 'info'),
     webDistDir: path.resolve(env.WEB_DIST_DIR ?? path.join(repoRoot, 'apps/web/dist')),
     sessionHours: Number(env.SESSION_HOURS ?? 12),
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM ?? 'Phần mềm bồi dưỡng CBCC cấp xã <no-reply@localhost>',
+    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
     initialAdmin:
       env.INITIAL_ADMIN_USERNAME && env.INITIAL_ADMIN_PASSWORD
         ? { username: env.INITIAL_ADMIN_USERNAME, password: env.INITIAL_ADMIN_PASSWORD }

@@ -1,7 +1,7 @@
 /**
  * `npm start`: opens the database (embedded PostgreSQL unless DATABASE_URL is set), runs migrations,
  * loads reference and demo data, serves the API and the web client. Ctrl-C stops everything in order:
- * HTTP server → background import worker → database pool → PostgreSQL (no stale postmaster.pid).
+ * HTTP server → background import worker and scheduled jobs → database pool → PostgreSQL (no stale postmaster.pid).
  */
 import { loadConfig } from './config.ts';
 import { createClock } from './clock.ts';
@@ -12,6 +12,7 @@ import { seedDemoCertificates, seedDemoData } from './seed/demo.ts';
 import { ensureNationalAdmin } from './seed/admin.ts';
 import { deleteExpiredSessions } from './modules/auth/auth.repository.ts';
 import { startImportWorker } from './modules/roster-import/import-worker.ts';
+import { startScheduler } from './modules/jobs/scheduler.ts';
 
 const startedAt = performance.now();
 const say = (msg: string) => process.stdout.write(`${JSON.stringify({ level: 'info', time: Date.now(), msg })}\n`);
@@ -43,6 +44,7 @@ async function main(): Promise<void> {
   say(`Sẵn sàng tại http://localhost:${config.port} sau ${Math.round(performance.now() - startedAt)} ms (hôm nay: ${clock.today()})`);
 
   const importWorker = startImportWorker({ db: database.db, clock, log: say });
+  const scheduler = startScheduler({ db: database.db, clock, config, log: say });
 
   const sweep = setInterval(() => {
     deleteExpiredSessions(database.db, clock.now()).catch(() => {});
@@ -60,6 +62,7 @@ async function main(): Promise<void> {
     try {
       await app.close();
       await importWorker.stop();
+      await scheduler.stop();
       await database.close();
       say('Đã dừng an toàn');
       process.exit(0);

@@ -12,3 +12,4 @@ export * from './training.ts';
 export * from './api-certificates.ts';
 export * from './api-programmes.ts';
 export * from './api-classes.ts';
+export * from './api-notifications.ts';

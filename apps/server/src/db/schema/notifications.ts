@@ -19,8 +19,8 @@ export const notifications = pgTable(
     dedupeKey: text('dedupe_key'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     readAt: timestamp('read_at', { withTimezone: true }),
-    /** none: no e-mail wanted or possible; pending: waiting for the mail job; sent; failed (after retries). */
-    emailStatus: text('email_status', { enum: ['none', 'pending', 'sent', 'failed'] })
+    /** none: no e-mail wanted or possible; pending: waiting for the mail job; sending: claimed by one server; sent; failed (after retries). */
+    emailStatus: text('email_status', { enum: ['none', 'pending', 'sending', 'sent', 'failed'] })
       .notNull()
       .default('none'),
     emailAttempts: integer('email_attempts').notNull().default(0),
