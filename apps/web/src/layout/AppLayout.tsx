@@ -10,6 +10,7 @@ import { useCurrentUser } from '../api/auth.ts';
 import { Brand } from './Brand.tsx';
 import { FALLBACK_ICON, selectedNavKey, visibleNav, type NavItem } from './navigation.tsx';
 import { UserMenu } from './UserMenu.tsx';
+import { NotificationBell } from './NotificationBell.tsx';
 import { useIsNarrow } from './useMediaQuery.ts';
 
 type MenuItem = Required<MenuProps>['items'][number];
@@ -64,6 +65,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
           <Button type="text" size="large" icon={<MenuOutlined />} aria-label="Mở trình đơn" onClick={() => setDrawerOpen(true)} />
         )}
         <Brand compact={narrow} />
+        {!me.mustChangePassword && <NotificationBell />}
         <UserMenu compact={narrow} />
       </Layout.Header>
       <Layout hasSider={!narrow && !!menu}>
