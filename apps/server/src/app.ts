@@ -29,7 +29,14 @@ import { certificatesRoutes } from './modules/certificates/certificates.routes.t
 import { programmesRoutes } from './modules/programmes/programmes.routes.ts';
 import { plansRoutes } from './modules/plans/plans.routes.ts';
 import { instructorsRoutes } from './modules/instructors/instructors.routes.ts';
+import { learnerRoutes } from './modules/learner/learner.routes.ts';
+import { selfReportsRoutes } from './modules/self-reports/self-reports.routes.ts';
+import { surveysRoutes } from './modules/surveys/surveys.routes.ts';
+import { essaysRoutes } from './modules/essays/essays.routes.ts';
+import { mentoringRoutes } from './modules/mentoring/mentoring.routes.ts';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
+import { reportsRoutes } from './modules/reports/reports.routes.ts';
+import { keyTasksRoutes } from './modules/key-tasks/key-tasks.routes.ts';
 
 z.config(z.locales.vi());
 
@@ -130,7 +137,14 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await app.register(programmesRoutes);
   await app.register(plansRoutes);
   await app.register(instructorsRoutes);
+  await app.register(learnerRoutes);
+  await app.register(selfReportsRoutes);
+  await app.register(surveysRoutes);
+  await app.register(essaysRoutes);
+  await app.register(mentoringRoutes);
   await app.register(notificationsRoutes);
+  await app.register(reportsRoutes);
+  await app.register(keyTasksRoutes);
 
   await registerWebClient(app, deps.config.webDistDir);
   return app;

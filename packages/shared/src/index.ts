@@ -13,3 +13,4 @@ export * from './api-certificates.ts';
 export * from './api-programmes.ts';
 export * from './api-classes.ts';
 export * from './api-notifications.ts';
+export * from './api-learner.ts';

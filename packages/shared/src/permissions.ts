@@ -33,5 +33,17 @@ export const PERMISSIONS = [
   'enrolments.nominate',
   'enrolments.approve',
   'continuity.manage',
+  'selfReports.read',
+  'selfReports.review',
+  'surveys.readSummary',
+  'essays.read',
+  'essays.review',
+  'mentoring.read',
+  'mentoring.manage',
+  'reports.read',
+  'reports.manage',
+  'reports.review',
+  'keyTasks.read',
+  'keyTasks.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
