@@ -14,3 +14,4 @@ export * from './api-programmes.ts';
 export * from './api-classes.ts';
 export * from './api-notifications.ts';
 export * from './api-learner.ts';
+export * from './api-reports.ts';

@@ -11,6 +11,7 @@ import type { Db } from '../db/client.ts';
 import { communeTypeFromLabel, defaultUnitsFor } from '../modules/units/units.rules.ts';
 import { DEFAULT_POSITIONS } from '../modules/positions/positions.rules.ts';
 import { seedProgrammes } from '../modules/programmes/programmes.seed.ts';
+import { seedKeyTaskAnnex } from '../modules/key-tasks/annex.ts';
 
 interface SourceUnits {
   provinces: { code: string; name: string; full_name: string; name_en: string; type: string; lat: number | null; lon: number | null; area_km2: number | null }[];
@@ -37,6 +38,7 @@ export async function seedReferenceData(db: Db): Promise<{ seeded: boolean }> {
   await db.transaction(async (tx) => {
     await seedDefaultPositions(tx);
     await seedProgrammes(tx);
+    await seedKeyTaskAnnex(tx);
   });
   if (n > 0) return { seeded: false };
   const src = JSON.parse(fs.readFileSync(ADMIN_UNITS_FILE, 'utf8')) as SourceUnits;

@@ -6,3 +6,4 @@ export * from './training.ts';
 export * from './certificates.ts';
 export * from './notifications.ts';
 export * from './learner.ts';
+export * from './reports.ts';
