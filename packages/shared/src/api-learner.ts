@@ -48,7 +48,6 @@ export const LEARNER_FIELD_LABELS: Record<string, string> = {
 };
 for (const [k, v] of Object.entries(LEARNER_FIELD_LABELS)) FIELD_LABELS[k] ??= v;
 
-const id = () => z.number().int().min(1).max(2_147_483_647);
 const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'mã hồ sơ không hợp lệ');
 const freeText = (max: number) => z.string().trim().max(max);
 
