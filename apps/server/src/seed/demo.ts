@@ -16,6 +16,7 @@ import { seedDemoTraining } from '../modules/classes/demo.ts';
 import { issueForClass, type CertificatesDeps } from '../modules/certificates/certificates.service.ts';
 import { actorFromUser } from '../modules/auth/auth.service.ts';
 import { findUserByUsername } from '../modules/auth/auth.repository.ts';
+import { seedDemoLearner } from '../modules/learner/demo.ts';
 
 export const DEMO_PASSWORD = 'Demo@2026';
 export const DEMO_PROVINCE = '66';
@@ -107,6 +108,8 @@ export async function seedDemoData(db: Db, today = '2026-11-23', opts: { trainin
     // Classes of 2026 with nominations, attendance and results (SPEC §5–§6), before the needs review.
     if (opts.training !== false) await seedDemoTraining(tx, today);
     await linkDemoAccounts(tx, officials);
+    // Learner side (self-reports, surveys, essays, mentoring) once learners are linked to their records.
+    if (opts.training !== false) await seedDemoLearner(tx, today);
     // Training needs proposed by the rules (SPEC §4) so the review screens show something.
     const phase = phaseOf(today) ?? 1;
     for (const c of DEMO_COMMUNES) await reviewCommuneNeeds(tx, c.code, phase, 'he-thong', today);

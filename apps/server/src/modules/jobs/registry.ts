@@ -4,6 +4,7 @@
  */
 import type { ScheduledJob } from './jobs.ts';
 import { sendPendingEmails } from '../notifications/mailer.ts';
+import { remindOverdue } from '../self-reports/self-reports.service.ts';
 
 export const SCHEDULED_JOBS: ScheduledJob[] = [
   {
@@ -11,6 +12,15 @@ export const SCHEDULED_JOBS: ScheduledJob[] = [
     everyMinutes: 1,
     run: async ({ db, config, clock }) => {
       await sendPendingEmails(db, config, clock.now());
+    },
+  },
+  {
+    // Weekly reminder per overdue self-report (dedupe key: enrolment + ISO week); checked hourly.
+    name: 'self-reports.overdue-reminders',
+    everyMinutes: 60,
+    run: async ({ db, clock, log }) => {
+      const n = await remindOverdue(db, clock.today(), clock.now());
+      if (n) log(`nhắc ${n} học viên quá hạn nộp báo cáo kết quả`);
     },
   },
 ];
