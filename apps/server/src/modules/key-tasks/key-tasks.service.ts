@@ -96,9 +96,7 @@ export async function listTasks(
   return { items, asOf: today };
 }
 
-function assertSixClear(
-  v: ReturnType<typeof mergeInput>,
-): asserts v is ReturnType<typeof mergeInput> & {
+function assertSixClear(v: ReturnType<typeof mergeInput>): asserts v is ReturnType<typeof mergeInput> & {
   name: string;
   personInCharge: string;
   leadAgency: string;
