@@ -24,9 +24,9 @@ test('360 px: học viên đăng nhập, thấy thanh điều hướng dưới, 
 
   await bar.getByRole('link', { name: 'Lớp của tôi' }).click();
   await expect(page).toHaveURL(/\/lop-cua-toi$/);
-  await expect(page.getByText('Tính năng đang được xây dựng', { exact: false })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Lớp của tôi' })).toBeVisible();
   await expectNoHorizontalScroll(page, 360);
-  await screenshot(page, 'f-learner-coming-soon-phone');
+  await screenshot(page, 'f-learner-classes-phone');
 });
 
 test('360 px: quản trị cấp xã mở trình đơn bằng nút ba gạch, bảng không làm trang cuộn ngang', async ({ page }) => {

@@ -21,6 +21,16 @@ const NeedsPage = lazy(() => import('./pages/needs/NeedsPage.tsx'));
 const UrgentPage = lazy(() => import('./pages/needs/UrgentPage.tsx'));
 const WarningsPage = lazy(() => import('./pages/needs/WarningsPage.tsx'));
 const ComingSoonPage = lazy(() => import('./pages/learner/ComingSoonPage.tsx'));
+// Learner portal (SPEC §7, §12): classes, notifications, learning record, self-report, survey, essay; staff review pages.
+const MyClassesPage = lazy(() => import('./pages/learner/MyClassesPage.tsx'));
+const NotificationsPage = lazy(() => import('./pages/learner/NotificationsPage.tsx'));
+const LearningRecordPage = lazy(() => import('./pages/learner/LearningRecordPage.tsx'));
+const SurveyPage = lazy(() => import('./pages/learner/SurveyPage.tsx'));
+const SelfReportPage = lazy(() => import('./pages/self-reports/SelfReportPage.tsx'));
+const ReviewSelfReportsPage = lazy(() => import('./pages/self-reports/ReviewSelfReportsPage.tsx'));
+const EssayPage = lazy(() => import('./pages/essays/EssayPage.tsx'));
+const EssaysReviewPage = lazy(() => import('./pages/essays/EssaysReviewPage.tsx'));
+const MentoringPage = lazy(() => import('./pages/mentoring/MentoringPage.tsx'));
 // Training (SPEC §5–§6, §12) and the public certificate verification page.
 const PlansPage = lazy(() => import('./pages/training/plans/PlansPage.tsx'));
 const PlanDetailPage = lazy(() => import('./pages/training/plans/PlanDetailPage.tsx'));
@@ -128,10 +138,26 @@ export const router = createBrowserRouter([
         element: <RequireNav navKey="instructors" />,
         children: [{ path: 'giang-vien', element: page(<InstructorsPage />) }],
       },
-      { path: 'lop-cua-toi', element: page(<ComingSoonPage title="Lớp của tôi" />) },
+      { path: 'lop-cua-toi', element: page(<MyClassesPage />) },
+      { path: 'ho-so-hoc-tap', element: page(<LearningRecordPage />) },
+      { path: 'khao-sat/:classId', element: page(<SurveyPage />) },
+      { path: 'bao-cao-ket-qua/:enrolmentId', element: page(<SelfReportPage />) },
+      { path: 'bai-thu-hoach/:enrolmentId', element: page(<EssayPage />) },
+      {
+        element: <RequireNav navKey="self-reports" />,
+        children: [{ path: 'bao-cao-ket-qua', element: page(<ReviewSelfReportsPage />) }],
+      },
+      {
+        element: <RequireNav navKey="essays" />,
+        children: [{ path: 'bai-thu-hoach', element: page(<EssaysReviewPage />) }],
+      },
+      {
+        element: <RequireNav navKey="mentoring" />,
+        children: [{ path: 'kem-cap', element: page(<MentoringPage />) }],
+      },
       { path: 'hoc-lieu', element: page(<ComingSoonPage title="Học liệu" />) },
       { path: 'tro-ly', element: page(<ComingSoonPage title="Trợ lý" />) },
-      { path: 'thong-bao', element: page(<ComingSoonPage title="Thông báo" />) },
+      { path: 'thong-bao', element: page(<NotificationsPage />) },
       { path: '*', element: page(<NotFoundPage />) },
     ],
   },

@@ -36,6 +36,8 @@ import {
   UserSwitchOutlined,
   UsergroupAddOutlined,
 } from '@ant-design/icons';
+// Icons of the after-training entries (báo cáo kết quả, bài thu hoạch).
+import { FileDoneOutlined, FileTextOutlined } from '@ant-design/icons';
 import type { MeResponse, Permission, Role } from '@app/shared';
 
 export interface NavItem {
@@ -203,6 +205,39 @@ export const NAV_ITEMS: NavItem[] = [
         permission: 'instructors.read',
         roles: [...READER_ROLES, 'training_org'],
         description: 'Giảng viên, báo cáo viên: đội ngũ và các buổi đã giảng',
+      },
+    ],
+  },
+  {
+    key: 'after-training-group',
+    label: 'Sau khóa học',
+    icon: <FileDoneOutlined />,
+    children: [
+      {
+        key: 'self-reports',
+        label: 'Báo cáo kết quả học tập',
+        icon: <FileDoneOutlined />,
+        path: '/bao-cao-ket-qua',
+        permission: 'selfReports.read',
+        roles: ['national_admin', 'province_admin', 'commune_admin', 'unit_head'],
+        description: 'Báo cáo của học viên sau lớp: xác nhận, trả lại, danh sách quá hạn',
+      },
+      {
+        key: 'essays',
+        label: 'Bài thu hoạch',
+        icon: <FileTextOutlined />,
+        path: '/bai-thu-hoach',
+        permission: 'essays.read',
+        description: 'Đọc, gắn nhãn bài thu hoạch và xuất các đề xuất ra Excel',
+      },
+      {
+        key: 'mentoring',
+        label: 'Kèm cặp, hướng dẫn',
+        icon: <TeamOutlined />,
+        path: '/kem-cap',
+        permission: 'mentoring.read',
+        roles: ['national_admin', 'province_admin', 'commune_admin', 'unit_head'],
+        description: 'Cặp kèm cặp trong xã: mục tiêu và các buổi gặp',
       },
     ],
   },

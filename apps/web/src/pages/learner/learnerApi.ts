@@ -1,0 +1,109 @@
+/** Data access of the learner pages: overview, forms with a file (multipart), notifications, record. */
+import { useQuery } from '@tanstack/react-query';
+import type { CertificateItem, EssayItem, LearnerOverview, MentoringPairListResponse, NotificationListResponse } from '@app/shared';
+import { ApiError, api, readCookie } from '../../api/client.ts';
+
+export const learnerKeys = {
+  overview: ['learner', 'overview'] as const,
+  notifications: ['notifications'] as const,
+  mentoring: ['mentoring', 'mine'] as const,
+};
+
+export function useOverview() {
+  return useQuery({ queryKey: learnerKeys.overview, queryFn: () => api.get<LearnerOverview>('/api/learner/overview') });
+}
+
+export function useMyCertificates() {
+  return useQuery({
+    queryKey: ['certificates', 'mine'],
+    queryFn: () => api.get<{ items: CertificateItem[]; total: number }>('/api/certificates', { pageSize: 100 }),
+  });
+}
+
+export function useMyMentoring() {
+  return useQuery({ queryKey: learnerKeys.mentoring, queryFn: () => api.get<MentoringPairListResponse>('/api/mentoring/mine') });
+}
+
+export function useMyEssays() {
+  return useQuery({
+    queryKey: ['essays', 'mine'],
+    queryFn: () => api.get<{ items: EssayItem[]; total: number }>('/api/essays', { pageSize: 100 }),
+  });
+}
+
+export function useNotifications() {
+  return useQuery({
+    queryKey: learnerKeys.notifications,
+    queryFn: () => api.get<NotificationListResponse>('/api/notifications', { limit: 100 }),
+  });
+}
+
+export interface LibraryProgressItem {
+  materialId: string | number;
+  title: string;
+  type: string;
+  status: 'opened' | 'in_progress' | 'completed';
+  progressPercent: number;
+  lastOpenedAt: string | null;
+  quizBestScore: number | null;
+}
+
+/** The library module's progress (contract 5); nothing when that module is not there. */
+export function useLibraryProgress() {
+  return useQuery({
+    queryKey: ['library', 'progress', 'mine'],
+    queryFn: async () => {
+      try {
+        return await api.get<{ items: LibraryProgressItem[] }>('/api/library/progress/mine');
+      } catch (err) {
+        if (err instanceof ApiError && (err.statusCode === 404 || err.statusCode === 403)) return { items: [] };
+        throw err;
+      }
+    },
+    retry: false,
+  });
+}
+
+/** POST multipart/form-data: text fields and an optional file (field "file"). */
+export async function postForm<T>(
+  path: string,
+  fields: Record<string, string | number | boolean | null | undefined>,
+  file?: File | null,
+): Promise<T> {
+  const body = new FormData();
+  for (const [k, v] of Object.entries(fields)) if (v !== undefined && v !== null) body.append(k, String(v));
+  if (file) body.append('file', file);
+  const headers: Record<string, string> = { accept: 'application/json' };
+  const csrf = readCookie('csrf');
+  if (csrf) headers['x-csrf-token'] = csrf;
+  const res = await fetch(path, { method: 'POST', body, headers, credentials: 'same-origin' });
+  const text = await res.text();
+  let json: unknown;
+  try {
+    json = text ? JSON.parse(text) : undefined;
+  } catch {
+    json = undefined;
+  }
+  if (!res.ok) {
+    const b = (json ?? {}) as { message?: string; code?: string; fields?: [] };
+    throw new ApiError({
+      statusCode: res.status,
+      code: (b.code as ApiError['code']) ?? 'VALIDATION_ERROR',
+      message: b.message ?? (res.status === 413 ? 'Tệp quá lớn (tối đa 5 MB).' : 'Không gửi được. Vui lòng thử lại.'),
+      fields: b.fields,
+    });
+  }
+  return json as T;
+}
+
+export const TASK_LABELS = {
+  self_report: 'Báo cáo kết quả học tập',
+  survey: 'Phiếu khảo sát khóa học',
+  essay: 'Bài thu hoạch',
+} as const;
+
+export function taskPath(t: { kind: keyof typeof TASK_LABELS; enrolmentId: number; classId: number }): string {
+  if (t.kind === 'self_report') return `/bao-cao-ket-qua/${t.enrolmentId}`;
+  if (t.kind === 'survey') return `/khao-sat/${t.classId}`;
+  return `/bai-thu-hoach/${t.enrolmentId}`;
+}
