@@ -4,7 +4,7 @@
  * waiting, one returned, some left overdue — anonymous survey answers (enough for the aggregates to
  * show), essays for the HCMA online class with a few proposals tagged by the province's reviewer, and
  * two mentoring pairs. hocvien.22015.1 keeps every task open (the browser test does them) and has a
- * seat in the HCMA class so the essay form can be tried; hocvien.22015.2 stays overdue.
+ * seat in the HCMA class so the essay form can be tried; about one nomination in four stays overdue.
  * Texts are written for this demo.
  */
 import { sql } from 'drizzle-orm';
