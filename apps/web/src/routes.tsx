@@ -43,6 +43,10 @@ const RecordPage = lazy(() => import('./pages/training/results/RecordPage.tsx'))
 const CertificatesPage = lazy(() => import('./pages/training/certificates/CertificatesPage.tsx'));
 const InstructorsPage = lazy(() => import('./pages/training/instructors/InstructorsPage.tsx'));
 const VerifyPage = lazy(() => import('./pages/public/VerifyPage.tsx'));
+// Reports and key tasks (SPEC §10).
+const ReportsPage = lazy(() => import('./pages/reports/ReportsPage.tsx'));
+const ReportDetailPage = lazy(() => import('./pages/reports/ReportDetailPage.tsx'));
+const KeyTasksPage = lazy(() => import('./pages/key-tasks/KeyTasksPage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
 
 const page = (node: ReactNode) => <Suspense fallback={<PageLoading />}>{node}</Suspense>;
@@ -99,6 +103,17 @@ export const router = createBrowserRouter([
       {
         element: <RequireNav navKey="needs-warnings" />,
         children: [{ path: 'nhu-cau/canh-bao', element: page(<WarningsPage />) }],
+      },
+      {
+        element: <RequireNav navKey="reports" />,
+        children: [
+          { path: 'bao-cao', element: page(<ReportsPage />) },
+          { path: 'bao-cao/:id', element: page(<ReportDetailPage />) },
+        ],
+      },
+      {
+        element: <RequireNav navKey="key-tasks" />,
+        children: [{ path: 'nhiem-vu-trong-tam', element: page(<KeyTasksPage />) }],
       },
       {
         element: <RequireNav navKey="plans" />,

@@ -256,6 +256,7 @@ export const AdhocRequestItem = z.object({
   /** for the requested side: my report, if started */
   myReportId: z.number().nullable(),
 });
+export type AdhocRequestItem = z.infer<typeof AdhocRequestItem>;
 export const AdhocRequestList = z.object({ items: z.array(AdhocRequestItem) });
 
 export const BuildRequest = z.object({ format: z.enum(['docx', 'xlsx']) });

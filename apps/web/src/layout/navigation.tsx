@@ -38,6 +38,8 @@ import {
 } from '@ant-design/icons';
 // Icons of the after-training entries (báo cáo kết quả, bài thu hoạch).
 import { FileDoneOutlined, FileTextOutlined } from '@ant-design/icons';
+// Icons of the reports and key-task entries (SPEC §10).
+import { FlagOutlined } from '@ant-design/icons';
 import type { MeResponse, Permission, Role } from '@app/shared';
 
 export interface NavItem {
@@ -238,6 +240,32 @@ export const NAV_ITEMS: NavItem[] = [
         permission: 'mentoring.read',
         roles: ['national_admin', 'province_admin', 'commune_admin', 'unit_head'],
         description: 'Cặp kèm cặp trong xã: mục tiêu và các buổi gặp',
+      },
+    ],
+  },
+  // Reports and key tasks (SPEC §10).
+  {
+    key: 'reports-group',
+    label: 'Báo cáo, nhiệm vụ',
+    icon: <FileSearchOutlined />,
+    children: [
+      {
+        key: 'reports',
+        label: 'Báo cáo Đề án',
+        icon: <FileSearchOutlined />,
+        path: '/bao-cao',
+        permission: 'reports.read',
+        roles: READER_ROLES,
+        description: 'Báo cáo định kỳ, đột xuất: lập, gửi, tiếp nhận, trả lại; tổng hợp của cấp dưới',
+      },
+      {
+        key: 'key-tasks',
+        label: 'Nhiệm vụ trọng tâm',
+        icon: <FlagOutlined />,
+        path: '/nhiem-vu-trong-tam',
+        permission: 'keyTasks.read',
+        roles: READER_ROLES,
+        description: 'Nhiệm vụ theo Phụ lục Quyết định 700 và của từng cấp, đủ “6 rõ”, tiến độ',
       },
     ],
   },

@@ -5,6 +5,7 @@
 import type { Db } from '../../db/client.ts';
 import type { ReportIndicator } from '@app/shared';
 import type { ScopeRef } from './report-data.repository.ts';
+import { AppError } from '../../http/errors.ts';
 
 interface EngineIndicator {
   code: string;
@@ -26,7 +27,12 @@ interface Engine {
 const ENGINE_PATH = '../kpis/kpis.service.ts';
 let engine: Engine | null = null;
 async function load(): Promise<Engine> {
-  engine ??= (await import(/* @vite-ignore */ ENGINE_PATH)) as Engine;
+  if (engine) return engine;
+  try {
+    engine = (await import(/* @vite-ignore */ ENGINE_PATH)) as Engine;
+  } catch {
+    throw new AppError(503, 'INTERNAL', 'Bộ tính chỉ tiêu của Đề án chưa sẵn sàng; chưa lập được số liệu báo cáo.');
+  }
   return engine;
 }
 

@@ -117,7 +117,7 @@ function rule(widthMm: number): Paragraph {
 
 function headerBlock(i: DocxInput): Table {
   const [body1, body2] = issuingBody(i.level, i.data.scope.name);
-  const left: Paragraph[] = [centre(body1, { bold: body2 === '', size: 13 })];
+  const left: Paragraph[] = [centre(body1, { bold: true, size: 13 })];
   if (body2) left.push(centre(body2, { bold: true, size: 13 }));
   left.push(rule(22), centre(documentNumberLine(i.documentNo), { size: 13 }));
   const right: Paragraph[] = [
@@ -190,7 +190,7 @@ function kpiTable(d: ReportData): Table {
       k.target,
       KPI_STATUS_LABELS[k.status] ?? k.status,
     ]),
-    [6, 40, 10, 10, 9, 12, 13],
+    [8, 38, 10, 10, 9, 12, 13],
   );
 }
 
@@ -219,7 +219,7 @@ function classesTable(d: ReportData): Table {
   return grid(
     ['STT', 'Loại chương trình', 'Lớp kế hoạch', 'Lớp đã tổ chức', 'Lượt người kế hoạch', 'Lượt người đã bồi dưỡng'],
     rows,
-    [6, 38, 13, 13, 15, 15],
+    [8, 36, 13, 13, 15, 15],
   );
 }
 
@@ -271,17 +271,16 @@ function closingBlock(i: DocxInput): Table {
     : defaultRecipients(i.level);
   const left: Paragraph[] = [
     p([run('Nơi nhận:', { bold: true, italics: true, size: 12 })]),
-    ...recipients.map((r) => p([run(`- ${r.replace(/^[-–]\s*/, '')};`.replace(/;;$/, ';'), { size: 11 })])),
+    ...recipients.map((r, n) =>
+      p([run(`- ${r.replace(/^[-–]\s*/, '').replace(/[;.]$/, '')}${n === recipients.length - 1 ? '.' : ';'}`, { size: 11 })]),
+    ),
   ];
   const signer = i.signerTitle?.trim() || 'PHÓ CHỦ TỊCH';
   const right: Paragraph[] = [
     centre(i.level === 'nation' ? 'KT. BỘ TRƯỞNG' : 'TM. ỦY BAN NHÂN DÂN', { bold: true, size: 14 }),
     ...(i.level === 'nation' ? [] : [centre('KT. CHỦ TỊCH', { bold: true, size: 14 })]),
     centre(signer.toLocaleUpperCase('vi-VN'), { bold: true, size: 14 }),
-    p([]),
-    p([]),
-    p([]),
-    p([]),
+    new Paragraph({ children: [], spacing: { before: 0, after: 1400 } }),
     centre(i.signerName?.trim() || '', { bold: true, size: 14 }),
   ];
   return new Table({
