@@ -261,6 +261,11 @@ export const EssayListQuery = z.object({
     .transform((v) => v === 'true')
     .optional(),
   tag: z.string().trim().max(100).optional(),
+  /** `false`: not yet read by the reviewer */
+  reviewed: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });

@@ -48,7 +48,7 @@ export async function lock(db: DbOrTx, id: number): Promise<void> {
 export async function list(
   db: DbOrTx,
   scope: ListScope,
-  q: { classId?: number; proposal?: boolean; tag?: string; page: number; pageSize: number },
+  q: { classId?: number; proposal?: boolean; tag?: string; reviewed?: boolean; page: number; pageSize: number },
 ): Promise<{ rows: EssayRow[]; total: number }> {
   const where = [sql`true`];
   if (scope.provinceCode) where.push(sql`s.province_code = ${scope.provinceCode}`);
@@ -57,6 +57,7 @@ export async function list(
   if (q.classId) where.push(sql`s.class_id = ${q.classId}`);
   if (q.proposal !== undefined) where.push(sql`s.is_proposal = ${q.proposal}`);
   if (q.tag) where.push(sql`${q.tag} = any(s.tags)`);
+  if (q.reviewed !== undefined) where.push(q.reviewed ? sql`s.reviewed_at is not null` : sql`s.reviewed_at is null`);
   const w = sql.join(where, sql` and `);
   const rows = (
     await db.execute<EssayRow>(

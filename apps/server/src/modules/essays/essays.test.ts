@@ -144,6 +144,8 @@ describe('người đọc của tỉnh', () => {
       'VERSION_CONFLICT',
     );
     expect((await ok<EssayListResponse>(reviewer.get('/api/essays?proposal=true'))).items.map((i) => i.id)).toEqual([essay.id]);
+    expect((await ok<EssayListResponse>(reviewer.get('/api/essays?reviewed=false'))).total).toBe(0);
+    expect((await ok<EssayListResponse>(reviewer.get('/api/essays?reviewed=true'))).total).toBe(1);
     expect((await ok<EssayListResponse>(reviewer.get(`/api/essays?tag=${encodeURIComponent('Một cửa')}`))).total).toBe(1);
 
     const x = await reviewer.get('/api/essays/proposals.xlsx');

@@ -20,6 +20,7 @@ import { recordChange, type RequestMeta } from '../audit/audit.service.ts';
 import { findTrainingOrg, type TrainingOrgRow } from '../units/units.repository.ts';
 import * as repo from './instructors.repository.ts';
 import { classReaderOf, placementIssue } from './instructors.rules.ts';
+import { instructorRatings } from '../surveys/surveys.service.ts';
 
 export interface InstructorsDeps {
   db: Db;
@@ -73,7 +74,12 @@ export async function listInstructors(deps: InstructorsDeps, actor: Actor, q: In
     deps.db,
     rows.map((r) => r.i.id),
   );
-  return { items: rows.map((r) => toItem(actor, r, counts.get(r.i.id))), total };
+  // Learners' rating of instructors from the course surveys (classes with enough answers only).
+  const ratings = await instructorRatings(
+    deps.db,
+    rows.map((r) => r.i.id),
+  );
+  return { items: rows.map((r) => ({ ...toItem(actor, r, counts.get(r.i.id)), averageRating: ratings.get(r.i.id) ?? null })), total };
 }
 
 async function readable(db: Db, actor: Actor, id: number): Promise<repo.InstructorWithOrg> {
@@ -89,7 +95,7 @@ export async function getInstructor(deps: InstructorsDeps, actor: Actor, id: num
     repo.teachingCounts(deps.db, [id]),
     repo.sessionsTaught(deps.db, id, classReaderOf(scopeOf(actor))),
   ]);
-  const item = toItem(actor, row, counts.get(id));
+  const item = { ...toItem(actor, row, counts.get(id)), averageRating: (await instructorRatings(deps.db, [id])).get(id) ?? null };
   return { ...item, sessions, otherSessions: Math.max(0, item.sessionCount - sessions.length) };
 }
 

@@ -95,6 +95,8 @@ describe('tổng hợp: chỉ khi có từ 5 phiếu', () => {
       .rows[0]!.instructor_id;
     const ratings = await instructorRatings(t.db, [ins]);
     expect(ratings.get(ins)).toBe(3.6);
+    const viaApi = await ok<{ averageRating: number | null }>((await t.loginAs('sonoivu.66')).get(`/api/instructors/${ins}`));
+    expect(viaApi.averageRating).toBe(3.6);
     const fewer = await makeClassAt(t.pool, { startDate: '2026-11-09', endDate: '2026-11-11' });
     const ins2 = (await t.pool.query<{ instructor_id: number }>('select instructor_id from class_sessions where class_id = $1', [fewer.id]))
       .rows[0]!.instructor_id;

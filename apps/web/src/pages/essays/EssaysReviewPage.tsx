@@ -92,9 +92,15 @@ export default function EssaysReviewPage() {
   const [open, setOpen] = useState<number | null>(null);
   const q = useQuery({
     queryKey: ['essays', 'list', filter, page],
-    queryFn: () => api.get<EssayListResponse>('/api/essays', { proposal: filter === 'proposal' ? 'true' : undefined, page, pageSize: 20 }),
+    queryFn: () =>
+      api.get<EssayListResponse>('/api/essays', {
+        proposal: filter === 'proposal' ? 'true' : undefined,
+        reviewed: filter === 'new' ? 'false' : undefined,
+        page,
+        pageSize: 20,
+      }),
   });
-  const rows = (q.data?.items ?? []).filter((e) => filter !== 'new' || !e.reviewedAt);
+  const rows = q.data?.items ?? [];
   return (
     <>
       <Typography.Title level={1} className="page-title">
