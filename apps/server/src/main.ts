@@ -9,6 +9,7 @@ import { openDatabase } from './db/open.ts';
 import { buildApp } from './app.ts';
 import { seedReferenceData } from './seed/reference.ts';
 import { seedDemoCertificates, seedDemoData } from './seed/demo.ts';
+import { seedDemoReports } from './modules/reports/demo.ts';
 import { ensureNationalAdmin } from './seed/admin.ts';
 import { deleteExpiredSessions } from './modules/auth/auth.repository.ts';
 import { startImportWorker } from './modules/roster-import/import-worker.ts';
@@ -31,6 +32,8 @@ async function main(): Promise<void> {
       const certificates = await seedDemoCertificates({ db: database.db, clock, config });
       say(`Đã tạo dữ liệu mẫu: ${demo.accounts} tài khoản (mật khẩu Demo@2026), ${certificates} giấy chứng nhận`);
     }
+    // Demo reports (issue 6): needs the KPI engine; a failure here never stops the server.
+    await seedDemoReports({ db: database.db, clock }).catch((e: unknown) => say(`Chưa tạo được báo cáo mẫu: ${e instanceof Error ? e.message : String(e)}`));
   } else if (config.env === 'production' && process.env.SEED_DEMO && process.env.SEED_DEMO !== '0' && process.env.SEED_DEMO !== 'false') {
     say('Bỏ qua dữ liệu mẫu: không được tạo dữ liệu mẫu khi NODE_ENV=production');
   }
