@@ -31,6 +31,7 @@ const ReviewSelfReportsPage = lazy(() => import('./pages/self-reports/ReviewSelf
 const EssayPage = lazy(() => import('./pages/essays/EssayPage.tsx'));
 const EssaysReviewPage = lazy(() => import('./pages/essays/EssaysReviewPage.tsx'));
 const MentoringPage = lazy(() => import('./pages/mentoring/MentoringPage.tsx'));
+const SurveySummaryPage = lazy(() => import('./pages/surveys/SurveySummaryPage.tsx'));
 // Training (SPEC §5–§6, §12) and the public certificate verification page.
 const PlansPage = lazy(() => import('./pages/training/plans/PlansPage.tsx'));
 const PlanDetailPage = lazy(() => import('./pages/training/plans/PlanDetailPage.tsx'));
@@ -169,6 +170,10 @@ export const router = createBrowserRouter([
       {
         element: <RequireNav navKey="mentoring" />,
         children: [{ path: 'kem-cap', element: page(<MentoringPage />) }],
+      },
+      {
+        element: <RequireNav navKey="survey-summaries" />,
+        children: [{ path: 'khao-sat-lop', element: page(<SurveySummaryPage />) }],
       },
       { path: 'hoc-lieu', element: page(<ComingSoonPage title="Học liệu" />) },
       { path: 'tro-ly', element: page(<ComingSoonPage title="Trợ lý" />) },

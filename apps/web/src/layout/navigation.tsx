@@ -233,6 +233,14 @@ export const NAV_ITEMS: NavItem[] = [
         description: 'Đọc, gắn nhãn bài thu hoạch và xuất các đề xuất ra Excel',
       },
       {
+        key: 'survey-summaries',
+        label: 'Khảo sát khóa học',
+        icon: <FileDoneOutlined />,
+        path: '/khao-sat-lop',
+        permission: 'surveys.readSummary',
+        description: 'Kết quả khảo sát học viên của từng lớp (từ 5 phiếu trở lên)',
+      },
+      {
         key: 'mentoring',
         label: 'Kèm cặp, hướng dẫn',
         icon: <TeamOutlined />,
