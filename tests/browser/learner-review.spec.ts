@@ -56,3 +56,14 @@ test('người đọc của tỉnh gắn nhãn bài thu hoạch và đánh dấu
   await page.locator('.ant-segmented').getByText('Có đề xuất', { exact: true }).click();
   await expect(page.locator('.ant-table-tbody').getByText('Cải cách hành chính')).toBeVisible();
 });
+
+test('cơ sở đào tạo xem kết quả khảo sát tổng hợp của lớp đã kết thúc', async ({ page }) => {
+  await login(page, 'truong.66');
+  await page.goto('/khao-sat-lop');
+  await expect(page.getByRole('heading', { level: 1, name: 'Khảo sát khóa học' })).toBeVisible();
+  await page.getByRole('combobox', { name: 'Lớp' }).click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: 'chuyên môn chuyên ngành' }).first().click();
+  await expect(page.getByText('Ý kiến của học viên')).toBeVisible();
+  await expect(page.getByText(/\d+ phiếu/).first()).toBeVisible();
+  await shot(page, 'h2-16-survey-summary');
+});

@@ -25,14 +25,12 @@ const APPLY = [
   'Soạn lại quy trình nội bộ về tiếp công dân theo các bước đã thực hành ở lớp.',
   'Áp dụng cách phân tích tình huống để chuẩn bị phương án trước các buổi đối thoại với dân.',
 ];
-const COMMENTS = [
-  'Nên có thêm tài liệu in để mang về xã tham khảo.',
-  'Giảng viên lấy ví dụ gần với công việc ở cơ sở, dễ hiểu.',
-  'Phòng học hơi nóng vào buổi chiều.',
-  'Lịch học buổi tối phù hợp, không ảnh hưởng công việc ban ngày.',
-  'Mong có thêm thời gian thực hành trên phần mềm.',
-  'Đường truyền ở điểm cầu xã có lúc bị ngắt.',
-];
+const COMMENTS = {
+  programme: ['Nên có thêm tài liệu in để mang về xã tham khảo.', 'Nội dung sát với việc hằng ngày ở bộ phận một cửa.'],
+  instructors: ['Giảng viên lấy ví dụ gần với công việc ở cơ sở, dễ hiểu.', 'Mong giảng viên dành thêm thời gian trả lời câu hỏi.'],
+  facilities: ['Phòng học hơi nóng vào buổi chiều.', 'Đường truyền ở điểm cầu xã có lúc bị ngắt.'],
+  organisation: ['Lịch học buổi tối phù hợp, không ảnh hưởng công việc ban ngày.', 'Thông báo lịch học nên gửi sớm hơn một tuần.'],
+};
 const ESSAY_TITLES = [
   'Xử lý khiếu nại về ranh giới đất giữa hai hộ ở thôn',
   'Vận động người dân tham gia chuyển đổi số ở buôn đồng bào',
@@ -116,7 +114,7 @@ export async function seedDemoLearner(
   let reports = 0;
   let returnedDone = false;
   const returnedId = officialOf.get(RETURNED_LEARNER) ?? null;
-  for (const [i, r] of enrolled.entries()) {
+  for (const r of enrolled) {
     if (r.officialId === overdueId) continue;
     const forceReturn = !returnedDone && r.officialId === returnedId;
     // About three in four report; the rest stay overdue (warnings and reminders have something to show).
@@ -134,7 +132,6 @@ export async function seedDemoLearner(
         ${status === 'submitted' ? null : sql`(${addDays(submittedOn, 2)}::date + time '09:00') at time zone 'Asia/Ho_Chi_Minh'`})
       on conflict (enrolment_id) do nothing`);
     reports++;
-    void i;
   }
 
   // Survey answers: most learners of each finished class (no link to who answered).
@@ -144,10 +141,13 @@ export async function seedDemoLearner(
     const s = (k: number) => 3 + pick(r.enrolmentId + k, 3);
     await tx.execute(sql`insert into survey_markers (class_id, official_id) values (${r.classId}, ${r.officialId}) on conflict do nothing`);
     await tx.execute(sql`
-      insert into survey_answers (class_id, programme, instructors, facilities, organisation, own_gain, programme_comment, facilities_comment)
+      insert into survey_answers (class_id, programme, instructors, facilities, organisation, own_gain,
+        programme_comment, instructors_comment, facilities_comment, organisation_comment)
       values (${r.classId}, ${s(1)}, ${s(2)}, ${s(3)}, ${s(4)}, ${s(5)},
-        ${pick(r.enrolmentId, 3) === 0 ? COMMENTS[pick(r.enrolmentId, COMMENTS.length)]! : null},
-        ${pick(r.enrolmentId + 1, 4) === 0 ? COMMENTS[pick(r.enrolmentId + 2, COMMENTS.length)]! : null})`);
+        ${pick(r.enrolmentId, 4) === 0 ? COMMENTS.programme[pick(r.enrolmentId, 2)]! : null},
+        ${pick(r.enrolmentId + 1, 4) === 0 ? COMMENTS.instructors[pick(r.enrolmentId + 2, 2)]! : null},
+        ${pick(r.enrolmentId + 3, 5) === 0 ? COMMENTS.facilities[pick(r.enrolmentId + 4, 2)]! : null},
+        ${pick(r.enrolmentId + 5, 5) === 0 ? COMMENTS.organisation[pick(r.enrolmentId + 6, 2)]! : null})`);
     answers++;
   }
 
