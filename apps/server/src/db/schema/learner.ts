@@ -5,7 +5,21 @@
  * are saved (and rolled back) in one transaction and backed up with the database.
  */
 import { sql } from 'drizzle-orm';
-import { boolean, check, customType, date, index, integer, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  customType,
+  date,
+  index,
+  integer,
+  numeric,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { classes, enrolments } from './training.ts';
 import { officials } from './officials.ts';
 
@@ -125,14 +139,20 @@ export const essays = pgTable(
     communeCode: text('commune_code').notNull(),
     title: text('title').notNull(),
     /** The class topics (session topics) the essay is about. */
-    topics: text('topics').array().notNull().default(sql`'{}'::text[]`),
+    topics: text('topics')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     body: text('body'),
     fileName: text('file_name'),
     fileMime: text('file_mime'),
     fileSize: integer('file_size'),
     fileContent: bytea('file_content'),
     submittedOn: date('submitted_on').notNull(),
-    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+    tags: text('tags')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     isProposal: boolean('is_proposal').notNull().default(false),
     reviewNote: text('review_note'),
     reviewedBy: text('reviewed_by'),
@@ -173,7 +193,9 @@ export const mentoringPairs = pgTable(
     index('mentoring_pairs_commune_idx').on(t.communeCode),
     index('mentoring_pairs_mentor_idx').on(t.mentorId),
     index('mentoring_pairs_mentee_idx').on(t.menteeId),
-    uniqueIndex('mentoring_pairs_active_uq').on(t.mentorId, t.menteeId).where(sql`${t.status} = 'active'`),
+    uniqueIndex('mentoring_pairs_active_uq')
+      .on(t.mentorId, t.menteeId)
+      .where(sql`${t.status} = 'active'`),
     check('mentoring_pairs_distinct_chk', sql`${t.mentorId} <> ${t.menteeId}`),
   ],
 );
