@@ -118,7 +118,7 @@ test('nhiệm vụ trọng tâm: thiếu "6 rõ" bị từ chối, thêm nhiệm
   await expect(page.getByText('Đã lưu nhiệm vụ')).toBeVisible();
   const row = page.locator('tr', { hasText: `(${stamp})` });
   await row.getByRole('button', { name: 'Cập nhật tiến độ' }).click();
-  await page.getByLabel('Trạng thái').click();
+  await page.getByRole('dialog').getByRole('combobox', { name: 'Trạng thái', exact: true }).click();
   await page.locator('.ant-select-dropdown:visible').getByTitle('Đang thực hiện').click();
   await page.getByLabel('Tiến độ (%)').fill('30');
   await page.getByLabel('Ghi chú kết quả').fill('Đã kiểm tra 3 xã');

@@ -34,6 +34,7 @@ const COMMUNES: [string, CommuneState][] = [
 
 export async function seedDemoReports(deps: { db: Db; clock: Clock }): Promise<number> {
   const { db, clock } = deps;
+  await seedDemoKeyTasks(deps);
   const exists = await db.execute(
     sql`select 1 from reports where scope_key = ${`province:${PROVINCE}`} and year = ${YEAR} and kind = 'annual'`,
   );
@@ -113,6 +114,17 @@ export async function seedDemoReports(deps: { db: Db; clock: Clock }): Promise<n
         events.push({ reportId: r!.id, action: 'returned', actorName: 'Lê Văn Thành', at: now, comment: r!.reviewComment });
       await tx.insert(reportEvents).values(events);
     }
+  });
+  return COMMUNES.length + 1;
+}
+
+/** Own key tasks of Đắk Lắk and of one of its communes (independent of the KPI engine). */
+async function seedDemoKeyTasks({ db, clock }: { db: Db; clock: Clock }): Promise<void> {
+  const exists = await db.execute(sql`select 1 from key_tasks where level = 'province' and province_code = ${PROVINCE} limit 1`);
+  if (exists.rows.length) return;
+  const now = clock.now();
+  const today = clock.today();
+  await db.transaction(async (tx) => {
     const tasks = await tx
       .insert(keyTasks)
       .values([
@@ -162,19 +174,16 @@ export async function seedDemoReports(deps: { db: Db; clock: Clock }): Promise<n
         },
       ])
       .returning();
-    await tx
-      .insert(keyTaskUpdates)
-      .values(
-        tasks.map((t) => ({
-          taskId: t.id,
-          at: now,
-          onDate: today,
-          actorName: 'Dữ liệu mẫu',
-          status: t.status,
-          progress: t.progress,
-          note: t.lastNote,
-        })),
-      );
+    await tx.insert(keyTaskUpdates).values(
+      tasks.map((t) => ({
+        taskId: t.id,
+        at: now,
+        onDate: today,
+        actorName: 'Dữ liệu mẫu',
+        status: t.status,
+        progress: t.progress,
+        note: t.lastNote,
+      })),
+    );
   });
-  return COMMUNES.length + 1;
 }

@@ -122,12 +122,13 @@ export default function KeyTasksPage() {
         loading={q.isPending}
         dataSource={q.data?.items ?? []}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
-        scroll={{ x: 1300 }}
+        scroll={{ x: 1500 }}
         onRow={(r) => (r.overdue ? { style: { background: '#fff1f0' } } : {})}
         columns={[
           {
             title: 'Nhiệm vụ',
             dataIndex: 'name',
+            width: 340,
             render: (n: string, r) => (
               <>
                 <div>{n}</div>
@@ -179,7 +180,6 @@ export default function KeyTasksPage() {
           {
             title: '',
             width: 150,
-            fixed: 'right',
             render: (_, r) => (
               <Space direction="vertical" size={0}>
                 {r.canEdit && (
