@@ -14,7 +14,7 @@ import { formatDateVi, type LearnerTask } from '@app/shared';
 import { useCurrentUser } from '../../api/auth.ts';
 import { PageLoading } from '../../components/PageLoading.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
-import { TASK_LABELS, taskPath, useOverview } from './learnerApi.ts';
+import { TASK_LABELS, taskPath, useMyEvaluations, useOverview } from './learnerApi.ts';
 
 const TASK_ICONS = { self_report: <FileTextOutlined />, survey: <StarOutlined />, essay: <FormOutlined /> } as const;
 
@@ -55,6 +55,7 @@ function TaskRow({ t }: { t: LearnerTask }) {
 export default function LearnerHome() {
   const me = useCurrentUser();
   const overview = useOverview();
+  const evaluations = useMyEvaluations();
   const n = me.scopeNames;
   const rows = [
     n.unitName && { key: 'u', label: 'Cơ quan, đơn vị', children: n.unitName },
@@ -105,6 +106,13 @@ export default function LearnerHome() {
           </>
         )}
       </Card>
+      {(evaluations.data?.count ?? 0) > 0 && (
+        <Card size="small" style={{ marginBottom: 12 }}>
+          <Link to="/danh-gia-cua-toi">
+            <StarOutlined /> Đánh giá hiệu quả sau đào tạo: {evaluations.data!.count} mục, xem và tự đánh giá
+          </Link>
+        </Card>
+      )}
       <Card size="small" title="Lối tắt">
         <Space direction="vertical" style={{ width: '100%' }}>
           <Link to="/lop-cua-toi">

@@ -64,6 +64,25 @@ export function useLibraryProgress() {
   });
 }
 
+/**
+ * Post-training evaluations of the learner (H3's `GET /api/evaluations/mine`), shown only when that
+ * module answers; any item counts as something to look at on "Đánh giá của tôi".
+ */
+export function useMyEvaluations() {
+  return useQuery({
+    queryKey: ['evaluations', 'mine'],
+    queryFn: async () => {
+      try {
+        const r = await api.get<{ items?: unknown[] }>('/api/evaluations/mine');
+        return { count: Array.isArray(r?.items) ? r.items.length : 0 };
+      } catch {
+        return { count: 0 };
+      }
+    },
+    retry: false,
+  });
+}
+
 /** POST multipart/form-data: text fields and an optional file (field "file"). */
 export async function postForm<T>(
   path: string,
