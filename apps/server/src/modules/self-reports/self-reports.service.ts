@@ -216,7 +216,7 @@ export async function reviewReport(
             {
               userId,
               kind: 'self_report_returned',
-              title: `Báo cáo kết quả lớp "${cur.className}" được trả lại để bổ sung`,
+              title: `Báo cáo kết quả lớp “${cur.className}” được trả lại để bổ sung`,
               body: body.comment?.trim(),
               link: `/bao-cao-ket-qua/${cur.enrolmentId}`,
               dedupeKey: `self-report-returned:${id}:v${cur.version}`,
@@ -312,7 +312,7 @@ export async function remindOverdue(db: Db, today: string, now: Date): Promise<n
     .map((r) => ({
       userId: users.get(r.officialId)!,
       kind: 'self_report_overdue',
-      title: `Nhắc nộp báo cáo kết quả lớp "${r.className}"`,
+      title: `Nhắc nộp báo cáo kết quả lớp “${r.className}”`,
       body: `Lớp kết thúc ngày ${r.classEndDate.split('-').reverse().join('/')}; báo cáo đã quá hạn ${r.daysOverdue} ngày. Bạn vui lòng nộp trên phần mềm.`,
       link: `/bao-cao-ket-qua/${r.enrolmentId}`,
       dedupeKey: `self-report-overdue:${r.enrolmentId}:${week}`,
