@@ -7,6 +7,7 @@
  * Officials carry province_code so a distributed engine stays possible. Later stages (classes,
  * enrolments, evaluations) are added here as their modules land.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
@@ -16,16 +17,25 @@ import { seedReferenceData } from '../apps/server/src/seed/reference.ts';
 import { makeRng } from '../apps/server/src/seed/names.ts';
 import { generateRoster, insertRoster, type RosterOfficial } from '../apps/server/src/seed/roster.ts';
 import { ROOT } from './lib.ts';
+import { generateTrainingStages, type StageCounts } from './gen/stages.ts';
 
 export interface GenOptions {
   scale: number;
   seed: number;
+  /** the dataset covers 2026-01-01..today (classes up to four months ahead are planned/open) */
+  today?: string;
+  /** officials only (the old behaviour) */
+  officialsOnly?: boolean;
 }
 
-export interface GenResult {
+export const DEFAULT_TODAY = '2026-11-23';
+
+export interface GenResult extends Partial<StageCounts> {
   communes: number;
   officials: number;
   seconds: number;
+  officialsSeconds: number;
+  today: string;
 }
 
 /** Communes chosen for a scale: every k-th commune of each province, so all provinces are represented. */
@@ -42,20 +52,28 @@ export function chooseCommunes<T extends { code: string; province_code: string }
   return out;
 }
 
-export async function generateNational(database: OpenDatabase, opts: GenOptions, log: (m: string) => void = console.log): Promise<GenResult> {
+export async function generateNational(
+  database: OpenDatabase,
+  opts: GenOptions,
+  log: (m: string) => void = console.log,
+): Promise<GenResult> {
   const t0 = performance.now();
   const db = database.db;
   await seedReferenceData(db);
   log('Xóa dữ liệu sinh trước đó…');
-  await db.execute(sql`truncate training_needs, official_flags, official_status_history, official_assignments, official_sensitive, officials cascade`);
+  await db.execute(
+    sql`truncate training_needs, official_flags, official_status_history, official_assignments, official_sensitive, officials cascade`,
+  );
   await db.execute(sql`update users set official_id = null where official_id is not null`);
   const communes = (
-    await db.execute<{ code: string; province_code: string; type: string; region_type: string }>(
-      sql`select code, province_code, type, region_type from communes order by province_code, code`,
+    await db.execute<{ code: string; name: string; province_code: string; type: string; region_type: string }>(
+      sql`select code, name, province_code, type, region_type from communes order by province_code, code`,
     )
   ).rows;
   const chosen = chooseCommunes(communes, opts.scale);
-  const units = (await db.execute<{ id: number; commune_code: string; kind: string }>(sql`select id, commune_code, kind from units where is_default`)).rows;
+  const units = (
+    await db.execute<{ id: number; commune_code: string; kind: string }>(sql`select id, commune_code, kind from units where is_default`)
+  ).rows;
   const unitsByCommune = new Map<string, Map<string, number>>();
   for (const u of units) {
     if (!unitsByCommune.has(u.commune_code)) unitsByCommune.set(u.commune_code, new Map());
@@ -97,18 +115,38 @@ export async function generateNational(database: OpenDatabase, opts: GenOptions,
   }
   await flush();
   await database.pool.query('vacuum analyze officials, official_assignments, official_flags');
-  return { communes: chosen.length, officials: total, seconds: (performance.now() - t0) / 1000 };
+  const officialsSeconds = (performance.now() - t0) / 1000;
+  const today = opts.today ?? DEFAULT_TODAY;
+  if (opts.officialsOnly) return { communes: chosen.length, officials: total, seconds: officialsSeconds, officialsSeconds, today };
+  log(`Sinh lớp, lượt cử đi học, báo cáo, đánh giá đến ngày ${today}…`);
+  const counts = await generateTrainingStages(database.pool, { seed: opts.seed, today, communes: chosen }, log);
+  return { communes: chosen.length, officials: total, seconds: (performance.now() - t0) / 1000, officialsSeconds, today, ...counts };
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
-  const { values } = parseArgs({ options: { scale: { type: 'string', default: '1' }, seed: { type: 'string', default: '42' } } });
+  const { values } = parseArgs({
+    options: {
+      scale: { type: 'string', default: '1' },
+      seed: { type: 'string', default: '42' },
+      today: { type: 'string', default: DEFAULT_TODAY },
+      'officials-only': { type: 'boolean', default: false },
+    },
+  });
   const scale = Number(values.scale);
   if (!(scale >= 0.01 && scale <= 1)) throw new Error('--scale phải trong khoảng 0.01–1');
+  if (!/^20(2[6-9]|3[01])-\d{2}-\d{2}$/.test(values.today)) throw new Error('--today phải có dạng YYYY-MM-DD trong 2026–2031');
   process.env.DATA_DIR ??= path.join(ROOT, 'data-bench');
   const database = await openDatabase(loadConfig(), console.log);
   try {
-    const r = await generateNational(database, { scale, seed: Number(values.seed) });
+    const r = await generateNational(database, {
+      scale,
+      seed: Number(values.seed),
+      today: values.today,
+      officialsOnly: values['officials-only'],
+    });
+    fs.writeFileSync(path.join(process.env.DATA_DIR, 'gen-meta.json'), JSON.stringify({ scale, seed: Number(values.seed), ...r }, null, 2));
     console.log(`Đã sinh ${r.officials.toLocaleString('vi-VN')} cán bộ ở ${r.communes} xã trong ${r.seconds.toFixed(1)} s`);
+    console.log(JSON.stringify(r));
   } finally {
     await database.close();
   }
