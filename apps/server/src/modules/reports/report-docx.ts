@@ -160,7 +160,7 @@ function gridCell(
   });
 }
 
-function grid(header: string[], rows: string[][], widths: number[], leftCols: number[] = [1]): Table {
+function grid(header: string[], rows: string[][], widths: number[], leftCols: number[] = [1], centreCols: number[] = []): Table {
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     borders: GRID,
@@ -170,7 +170,7 @@ function grid(header: string[], rows: string[][], widths: number[], leftCols: nu
         (r) =>
           new TableRow({
             children: r.map((v, k) =>
-              gridCell(v, { align: leftCols.includes(k) ? 'left' : k === 0 ? 'center' : 'right', width: widths[k] ?? 10 }),
+              gridCell(v, { align: leftCols.includes(k) ? 'left' : k === 0 || centreCols.includes(k) ? 'center' : 'right', width: widths[k] ?? 10 }),
             ),
           }),
       ),
@@ -191,6 +191,8 @@ function kpiTable(d: ReportData): Table {
       KPI_STATUS_LABELS[k.status] ?? k.status,
     ]),
     [8, 38, 10, 10, 9, 12, 13],
+    [1],
+    [5, 6],
   );
 }
 
