@@ -82,6 +82,8 @@ export const FIELD_LABELS: Record<string, string> = {
   officialIds: 'Danh sách cán bộ',
   officialId: 'Cán bộ, công chức',
   phase: 'Giai đoạn',
+  asOf: 'Ngày tính (asOf)',
+  part: 'Phần số liệu',
   priority: 'Mức ưu tiên',
   number: 'Số giấy chứng nhận',
   classId: 'Lớp',

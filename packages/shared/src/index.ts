@@ -15,3 +15,4 @@ export * from './api-classes.ts';
 export * from './api-notifications.ts';
 export * from './api-learner.ts';
 export * from './api-reports.ts';
+export * from './api-kpis.ts';
