@@ -170,7 +170,10 @@ function grid(header: string[], rows: string[][], widths: number[], leftCols: nu
         (r) =>
           new TableRow({
             children: r.map((v, k) =>
-              gridCell(v, { align: leftCols.includes(k) ? 'left' : k === 0 || centreCols.includes(k) ? 'center' : 'right', width: widths[k] ?? 10 }),
+              gridCell(v, {
+                align: leftCols.includes(k) ? 'left' : k === 0 || centreCols.includes(k) ? 'center' : 'right',
+                width: widths[k] ?? 10,
+              }),
             ),
           }),
       ),
