@@ -7,3 +7,4 @@ export * from './certificates.ts';
 export * from './notifications.ts';
 export * from './learner.ts';
 export * from './reports.ts';
+export * from './library.ts';
