@@ -128,3 +128,11 @@ export async function review(
     update essays set tags = ${tags}, is_proposal = ${r.isProposal}, review_note = ${r.reviewNote}, reviewed_by = ${r.by}, reviewed_at = ${r.at}, version = version + 1
     where id = ${id}`);
 }
+
+/** Active reviewer accounts of a province (the essays of its learners go to them). */
+export async function reviewersOf(db: DbOrTx, provinceCode: string): Promise<string[]> {
+  const r = await db.execute<{ id: string }>(
+    sql`select id from users where role = 'reviewer' and province_code = ${provinceCode} and active`,
+  );
+  return r.rows.map((x) => x.id);
+}

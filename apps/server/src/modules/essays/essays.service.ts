@@ -10,6 +10,7 @@ import type { Db, DbOrTx } from '../../db/client.ts';
 import { assertCan, can, listScope, type Actor, type Target } from '../../authz/policy.ts';
 import { badField, conflict, notFound, versionConflict } from '../../http/errors.ts';
 import { recordChange, type RequestMeta } from '../audit/audit.service.ts';
+import { notify } from '../notifications/notifications.service.ts';
 import { checkUpload, FILE_KIND_MIME } from '../learner/files.rules.ts';
 import type { UploadedFile } from '../learner/multipart.ts';
 import { enrolmentFacts } from '../self-reports/self-reports.repository.ts';
@@ -143,6 +144,19 @@ export async function submit(
       today,
     });
     if (newId === null) throw conflict('Bạn đã nộp bài thu hoạch của lớp này; mỗi học viên chỉ nộp một bài.', 'enrolmentId');
+    const reviewers = await repo.reviewersOf(tx, e.provinceCode);
+    await notify(
+      tx,
+      reviewers.map((userId) => ({
+        userId,
+        kind: 'essay_submitted',
+        title: `Bài thu hoạch mới: “${f.title}”`,
+        body: `${e.fullName} — ${e.className}`,
+        link: '/bai-thu-hoach',
+        dedupeKey: `essay-submitted:${newId}`,
+      })),
+      meta.at ?? deps.clock.now(),
+    );
     await recordChange(tx, actor, meta, {
       action: 'essay.submit',
       entityType: 'essay',

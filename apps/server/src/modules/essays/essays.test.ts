@@ -86,6 +86,10 @@ describe('nộp bài', () => {
     const second = expectError(await postForm(t.app, c, '/api/essays', fields({ title: 'Bài thứ hai' })), 409, 'CONFLICT');
     expect(second.message).toContain('một bài');
     expect(await count()).toBe(1);
+    const sent = await t.pool.query(
+      `select u.username from notifications n join users u on u.id = n.user_id where n.kind = 'essay_submitted'`,
+    );
+    expect(sent.rows.map((r) => r.username)).toEqual(['bantochuc.66']);
     const mine = await ok<EssayListResponse>(c.get('/api/essays'));
     expect(mine.items.map((i) => i.id)).toEqual([e.id]);
   });
