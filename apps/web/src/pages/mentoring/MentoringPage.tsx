@@ -97,26 +97,28 @@ export default function MentoringPage() {
         </Card>
       ) : (
         q.data.items.map((p) => (
-          <div key={p.id}>
-            <MentoringPairCard pair={p} />
-            {p.canManage && (
-              <Button
-                size="small"
-                danger
-                style={{ margin: '-4px 0 12px' }}
-                onClick={() =>
-                  modal.confirm({
-                    title: 'Kết thúc cặp kèm cặp này?',
-                    okText: 'Kết thúc',
-                    cancelText: 'Không',
-                    onOk: () => end.mutateAsync(p),
-                  })
-                }
-              >
-                Kết thúc kèm cặp
-              </Button>
-            )}
-          </div>
+          <MentoringPairCard
+            key={p.id}
+            pair={p}
+            extra={
+              p.canManage && (
+                <Button
+                  size="small"
+                  danger
+                  onClick={() =>
+                    modal.confirm({
+                      title: 'Kết thúc cặp kèm cặp này?',
+                      okText: 'Kết thúc',
+                      cancelText: 'Không',
+                      onOk: () => end.mutateAsync(p),
+                    })
+                  }
+                >
+                  Kết thúc kèm cặp
+                </Button>
+              )
+            }
+          />
         ))
       )}
       <Modal

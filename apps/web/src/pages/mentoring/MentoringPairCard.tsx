@@ -2,14 +2,14 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, DatePicker, Form, Input, Select, Space, Tag, Timeline, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { formatDateVi, type MentoringPairItem } from '@app/shared';
 import { api, errorMessage } from '../../api/client.ts';
 import { applyFieldErrors } from '../../api/forms.ts';
 
 const KIND_LABELS = { goal: 'Mục tiêu', meeting: 'Buổi gặp' } as const;
 
-export function MentoringPairCard({ pair, onChanged }: { pair: MentoringPairItem; onChanged?: () => void }) {
+export function MentoringPairCard({ pair, onChanged, extra }: { pair: MentoringPairItem; onChanged?: () => void; extra?: ReactNode }) {
   const [adding, setAdding] = useState(false);
   const [form] = Form.useForm<{ kind: 'goal' | 'meeting'; onDate: Dayjs; text: string }>();
   const { message } = App.useApp();
@@ -101,10 +101,14 @@ export function MentoringPairCard({ pair, onChanged }: { pair: MentoringPairItem
             </Space>
           </Form>
         ) : (
-          <Button size="small" style={{ marginTop: 8 }} onClick={() => setAdding(true)}>
-            Ghi mục tiêu, buổi gặp
-          </Button>
+          <Space wrap style={{ marginTop: 8 }}>
+            <Button size="small" onClick={() => setAdding(true)}>
+              Ghi mục tiêu, buổi gặp
+            </Button>
+            {extra}
+          </Space>
         ))}
+      {!pair.canWrite && extra && <div style={{ marginTop: 8 }}>{extra}</div>}
     </Card>
   );
 }
