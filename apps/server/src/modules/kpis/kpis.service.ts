@@ -1,0 +1,141 @@
+/**
+ * The KPI engine (SPEC §9, contract 4): THE single computation every screen, export and report
+ * uses. No authorisation here (callers check scope; see kpis.access.ts for the HTTP routes).
+ */
+import { KPI_CODES, kpiTarget, type KpiCode, type KpiIndicator, type KpiResult, type KpiScope, type KpiPersonRow } from '@app/shared';
+import type { DbOrTx } from '../../db/client.ts';
+import { planProgress } from '../plans/plans.service.ts';
+import * as repo from './kpis.repository.ts';
+import { kpiStatus, monthEnds, percentOf, scopeString, phaseWindow } from './kpis.rules.ts';
+
+export { parseScope, scopeString } from './kpis.rules.ts';
+export type { KpiScope };
+
+export interface KpiParams {
+  scope: KpiScope;
+  phase: 1 | 2;
+  asOf: string;
+}
+
+const ROW_CODES = KPI_CODES.filter((c): c is Exclude<KpiCode, 'P1'> => c !== 'P1');
+
+function indicator(code: KpiCode, phase: 1 | 2, asOf: string, numerator: number, denominator: number): KpiIndicator {
+  const percent = percentOf(numerator, denominator);
+  return { code, numerator, denominator, percent, target: kpiTarget(code, phase).percent, status: kpiStatus(code, phase, asOf, percent) };
+}
+
+/** P1 = Σ attendances held / Σ attendances planned over the given plans (whole-phase plans win over yearly ones). */
+async function p1Of(
+  db: DbOrTx,
+  plans: { id: number; year: number | null }[],
+  asOf: string,
+): Promise<{ numerator: number; denominator: number }> {
+  const whole = plans.filter((p) => p.year === null);
+  const used = whole.length ? whole : plans;
+  let numerator = 0;
+  let denominator = 0;
+  for (const p of used) {
+    const pr = await planProgress(db, p.id, asOf);
+    if (!pr) continue;
+    numerator += pr.overall.actualAttendances;
+    denominator += pr.overall.plannedAttendances;
+  }
+  return { numerator, denominator };
+}
+
+/** K1–K8 and P1 for one scope, phase and as-of date. */
+export async function computeKpis(db: DbOrTx, p: KpiParams): Promise<KpiResult> {
+  await repo.detectEvaluations(db);
+  const q = { scope: p.scope, phase: p.phase, asOf: p.asOf, groupBy: 'none' as const };
+  const indicators: KpiIndicator[] = [];
+  for (const code of ROW_CODES) {
+    const rows = await repo.countRows(db, code, q);
+    const r = rows[0] ?? { numerator: 0, denominator: 0 };
+    indicators.push(indicator(code, p.phase, p.asOf, r.numerator, r.denominator));
+  }
+  const p1 = await p1Of(db, await repo.planIdsOf(db, p.scope, p.phase), p.asOf);
+  indicators.push(indicator('P1', p.phase, p.asOf, p1.numerator, p1.denominator));
+  return { scope: scopeString(p.scope), phase: p.phase, asOf: p.asOf, indicators };
+}
+
+/** The same indicators for each child of the scope: nation → provinces, province → communes, commune → its units. */
+export async function computeChildKpis(db: DbOrTx, p: KpiParams): Promise<{ code: string; name: string; indicators: KpiIndicator[] }[]> {
+  await repo.detectEvaluations(db);
+  const groupBy = p.scope.level === 'nation' ? 'province' : p.scope.level === 'province' ? 'commune' : 'unit';
+  const q = { scope: p.scope, phase: p.phase, asOf: p.asOf, groupBy } as const;
+  const children = await repo.childNames(db, p.scope);
+  const counts = new Map<KpiCode, Map<string, repo.CountRow>>();
+  for (const code of ROW_CODES) counts.set(code, new Map((await repo.countRows(db, code, q)).map((r) => [r.grp, r])));
+  const plans = await repo.childPlanIds(db, p.scope, p.phase);
+  const out: { code: string; name: string; indicators: KpiIndicator[] }[] = [];
+  for (const child of children) {
+    const indicators = ROW_CODES.map((code) => {
+      const r = counts.get(code)!.get(child.code);
+      return indicator(code, p.phase, p.asOf, r?.numerator ?? 0, r?.denominator ?? 0);
+    });
+    const p1 = await p1Of(
+      db,
+      plans.filter((x) => x.group === child.code),
+      p.asOf,
+    );
+    indicators.push(indicator('P1', p.phase, p.asOf, p1.numerator, p1.denominator));
+    out.push({ code: child.code, name: child.name, indicators });
+  }
+  return out;
+}
+
+export interface KpiPeopleParams extends KpiParams {
+  code: KpiCode;
+  part: 'numerator' | 'denominator' | 'missing';
+  page: number;
+  pageSize: number;
+}
+
+/** The officials (K1–K5), enrolments (K6, K7) or programmes (K8) behind a number. P1 has none (see the plan). */
+export async function kpiPeople(
+  db: DbOrTx,
+  p: KpiPeopleParams,
+): Promise<{ items: KpiPersonRow[]; total: number; page: number; pageSize: number }> {
+  if (p.code === 'P1') return { items: [], total: 0, page: p.page, pageSize: p.pageSize };
+  await repo.detectEvaluations(db);
+  const q = { scope: p.scope, phase: p.phase, asOf: p.asOf, groupBy: 'none' as const };
+  const { rows, total } = await repo.listRows(db, p.code, q, p.part, p.page, p.pageSize);
+  const kind = p.code === 'K6' || p.code === 'K7' ? 'enrolment' : p.code === 'K8' ? 'programme' : 'official';
+  return {
+    items: rows.map((r) => ({
+      kind,
+      id: r.id,
+      officialId: r.official_id,
+      fullName: r.full_name,
+      communeCode: r.commune_code,
+      communeName: r.commune_name,
+      label: r.label,
+      date: r.dt,
+      inNumerator: r.in_num,
+    })),
+    total,
+    page: p.page,
+    pageSize: p.pageSize,
+  };
+}
+
+/** Monthly series of one KPI (month ends from `from`, default the phase start, then asOf), from the same engine. */
+export async function kpiTrend(
+  db: DbOrTx,
+  p: KpiParams & { code: KpiCode; from?: string },
+): Promise<{ asOf: string; numerator: number; denominator: number; percent: number | null }[]> {
+  await repo.detectEvaluations(db);
+  const from = p.from ?? phaseWindow(p.phase, p.asOf).start;
+  const out = [];
+  for (const d of monthEnds(from, p.asOf)) {
+    let n: { numerator: number; denominator: number };
+    if (p.code === 'P1') n = await p1Of(db, await repo.planIdsOf(db, p.scope, p.phase), d);
+    else
+      n = (await repo.countRows(db, p.code, { scope: p.scope, phase: p.phase, asOf: d, groupBy: 'none' }))[0] ?? {
+        numerator: 0,
+        denominator: 0,
+      };
+    out.push({ asOf: d, numerator: n.numerator, denominator: n.denominator, percent: percentOf(n.numerator, n.denominator) });
+  }
+  return out;
+}
