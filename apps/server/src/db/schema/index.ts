@@ -8,3 +8,4 @@ export * from './notifications.ts';
 export * from './learner.ts';
 export * from './reports.ts';
 export * from './library.ts';
+export * from './evaluations.ts';
