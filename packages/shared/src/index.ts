@@ -16,3 +16,4 @@ export * from './api-notifications.ts';
 export * from './api-learner.ts';
 export * from './api-reports.ts';
 export * from './api-kpis.ts';
+export * from './api-dashboard.ts';
