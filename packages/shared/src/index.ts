@@ -17,3 +17,4 @@ export * from './api-learner.ts';
 export * from './api-reports.ts';
 export * from './api-kpis.ts';
 export * from './api-dashboard.ts';
+export * from './api-evaluations.ts';
