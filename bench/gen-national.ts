@@ -16,7 +16,7 @@ import { openDatabase, type OpenDatabase } from '../apps/server/src/db/open.ts';
 import { seedReferenceData } from '../apps/server/src/seed/reference.ts';
 import { makeRng } from '../apps/server/src/seed/names.ts';
 import { generateRoster, insertRoster, type RosterOfficial } from '../apps/server/src/seed/roster.ts';
-import { ROOT } from './lib.ts';
+import { ROOT, machine, today as runDate, writeSection } from './lib.ts';
 import { generateTrainingStages, type StageCounts } from './gen/stages.ts';
 
 export interface GenOptions {
@@ -123,6 +123,32 @@ export async function generateNational(
   return { communes: chosen.length, officials: total, seconds: (performance.now() - t0) / 1000, officialsSeconds, today, ...counts };
 }
 
+function recordSection(r: GenResult, scale: number, seed: number): void {
+  const n = (x: number | undefined) => (x ?? 0).toLocaleString('en');
+  const pass = r.seconds <= 300;
+  writeSection(
+    'generator',
+    `## National dataset generator (issue 7)
+
+- Date: ${runDate()} · machine: ${machine()}
+- Command: \`npm run gen:national -- --scale ${scale} --seed ${seed} --today ${r.today} --record\` (embedded PostgreSQL in \`DATA_DIR\`, default ./data-bench)
+- Target: full scale generated and loaded ≤ 5 min · **${r.seconds.toFixed(0)} s (${(r.seconds / 300).toFixed(2)} of the limit) — ${pass ? 'PASS' : 'FAIL'}** (officials stage ${(r.officialsSeconds ?? 0).toFixed(0)} s, training stages ${(r.seconds - (r.officialsSeconds ?? 0)).toFixed(0)} s)
+
+| rows | count |
+|---|---|
+| communes with a roster | ${n(r.communes)} |
+| officials (with assignment, status, flag history) | ${n(r.officials)} |
+| classes | ${n(r.classes)} |
+| class sessions | ${n(r.sessions)} |
+| enrolments (nominations with results) | ${n(r.enrolments)} |
+| attendance rows (every 25th class) | ${n(r.attendance)} |
+| self-reports | ${n(r.selfReports)} |
+| post-training evaluations | ${r.evaluations ? n(r.evaluations) : '— (table not in the schema yet)'} |
+| annual ratings | ${r.ratings ? n(r.ratings) : '— (table not in the schema yet)'} |
+| below-standard flags closed by a CMCN completion | ${n(r.flagsCleared)} |`,
+  );
+}
+
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
   const { values } = parseArgs({
     options: {
@@ -130,6 +156,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.met
       seed: { type: 'string', default: '42' },
       today: { type: 'string', default: DEFAULT_TODAY },
       'officials-only': { type: 'boolean', default: false },
+      record: { type: 'boolean', default: false },
     },
   });
   const scale = Number(values.scale);
@@ -147,6 +174,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.met
     fs.writeFileSync(path.join(process.env.DATA_DIR, 'gen-meta.json'), JSON.stringify({ scale, seed: Number(values.seed), ...r }, null, 2));
     console.log(`Đã sinh ${r.officials.toLocaleString('vi-VN')} cán bộ ở ${r.communes} xã trong ${r.seconds.toFixed(1)} s`);
     console.log(JSON.stringify(r));
+    if (values.record) recordSection(r, scale, Number(values.seed));
   } finally {
     await database.close();
   }

@@ -14,7 +14,10 @@ export interface BenchServer {
 
 export async function startBenchServer(database: OpenDatabase, today = '2026-11-23'): Promise<BenchServer> {
   const config = { ...loadConfig({ ...process.env, NODE_ENV: 'test' }), logLevel: 'warn' };
-  const app = await buildApp({ db: database.db, clock: createClock(today, 'test'), config }, { logger: false, rateLimitPerMinute: 10_000_000 });
+  const app = await buildApp(
+    { db: database.db, clock: createClock(today, 'test'), config },
+    { logger: false, rateLimitPerMinute: 10_000_000 },
+  );
   await app.listen({ port: 0, host: '127.0.0.1' });
   const addr = app.server.address();
   const port = typeof addr === 'object' && addr ? addr.port : 0;
@@ -27,7 +30,11 @@ export interface Session {
 }
 
 export async function login(base: string, username: string, password = DEMO_PASSWORD): Promise<Session> {
-  const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
   if (!res.ok) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
   const cookies = res.headers.getSetCookie().map((c) => c.split(';')[0]!);
   const csrf = cookies.find((c) => c.startsWith('csrf='))!.slice(5);

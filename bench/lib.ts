@@ -28,6 +28,10 @@ export const ms = (x: number) => `${x.toFixed(x < 10 ? 2 : 1)} ms`;
  * (appending it when missing), so each benchmark owns its part of the file.
  */
 export function writeSection(key: string, markdown: string): void {
+  if (process.env.BENCH_SMOKE === '1') {
+    console.log(`[smoke] docs/BENCHMARKS.md not written (section ${key})`);
+    return;
+  }
   const file = path.join(ROOT, 'docs/BENCHMARKS.md');
   const start = `<!-- bench:${key} -->`;
   const end = `<!-- /bench:${key} -->`;
@@ -41,4 +45,27 @@ export function writeSection(key: string, markdown: string): void {
 
 export function today(): string {
   return new Date().toISOString().slice(0, 10);
+}
+
+export interface GenMeta {
+  scale: number;
+  seed: number;
+  today: string;
+  officials: number;
+  communes: number;
+  seconds: number;
+  officialsSeconds?: number;
+  classes?: number;
+  sessions?: number;
+  enrolments?: number;
+  attendance?: number;
+  selfReports?: number;
+  evaluations?: number;
+  ratings?: number;
+}
+
+/** What `npm run gen:national` generated into the current DATA_DIR (null when unknown). */
+export function genMeta(): GenMeta | null {
+  const file = path.join(process.env.DATA_DIR ?? path.join(ROOT, 'data-bench'), 'gen-meta.json');
+  return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as GenMeta) : null;
 }

@@ -1,0 +1,28 @@
+/**
+ * The real app as a separate process for load benchmarks (so the load generator does not share its
+ * event loop): `DATABASE_URL=… tsx bench/bench-server.ts --today 2026-11-23` prints `PORT <n>` when
+ * listening; SIGTERM stops it.
+ */
+import { parseArgs } from 'node:util';
+import { buildApp } from '../apps/server/src/app.ts';
+import { createClock } from '../apps/server/src/clock.ts';
+import { loadConfig } from '../apps/server/src/config.ts';
+import { createDb, createPool } from '../apps/server/src/db/client.ts';
+
+const { values } = parseArgs({ options: { today: { type: 'string', default: '2026-11-23' } } });
+const url = process.env.DATABASE_URL;
+if (!url) throw new Error('DATABASE_URL is required');
+const pool = createPool(url, Number(process.env.DB_POOL_MAX ?? 20));
+const db = createDb(pool);
+const config = { ...loadConfig({ ...process.env, NODE_ENV: 'test' }), logLevel: 'warn' };
+const app = await buildApp({ db, clock: createClock(values.today, 'test'), config }, { logger: false, rateLimitPerMinute: 10_000_000 });
+await app.listen({ port: 0, host: '127.0.0.1' });
+const addr = app.server.address();
+console.log(`PORT ${typeof addr === 'object' && addr ? addr.port : 0}`);
+const stop = async () => {
+  await app.close();
+  await pool.end();
+  process.exit(0);
+};
+process.on('SIGTERM', () => void stop());
+process.on('SIGINT', () => void stop());

@@ -1,0 +1,231 @@
+/**
+ * Self-report submissions over HTTP (issue 7): autocannon on loopback against POST /api/self-reports
+ * with real sessions of many learners and their real CSRF tokens. Target ≥ 1,000 req/s, p99 ≤ 150 ms,
+ * 0 errors. Every request is a valid submission: each learner owns an ended nomination whose report is
+ * not yet confirmed; the first submission is made before the load, so every timed request is a
+ * resubmission (allowed until the commune confirms it), which runs the same checks, lock, update
+ * and audit as a first one.
+ * Also the server's memory: VmRSS of the server process (a separate process, so the load generator
+ * does not share its event loop) sampled every 100 ms during this load and a read load of officials
+ * list and KPI requests; target ≤ 512 MB.
+ *   npm run gen:national -- --scale 1 --today 2031-12-31 && npm run bench:self-report [-- --smoke]
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { spawn } from 'node:child_process';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { loadConfig } from '../apps/server/src/config.ts';
+import { EMBEDDED_DB_NAME, openDatabase } from '../apps/server/src/db/open.ts';
+import { hashPassword } from '../apps/server/src/modules/auth/passwords.ts';
+import { DEMO_PASSWORD } from '../apps/server/src/seed/demo.ts';
+import { login, type Session } from './http.ts';
+import { ROOT, genMeta, machine, ms, percentile, today, writeSection } from './lib.ts';
+
+const { values } = parseArgs({
+  options: {
+    smoke: { type: 'boolean', default: process.env.BENCH_SMOKE === '1' },
+    learners: { type: 'string' },
+    duration: { type: 'string' },
+    connections: { type: 'string', default: '40' },
+  },
+});
+const smoke = values.smoke;
+const LEARNERS = Number(values.learners ?? (smoke ? 10 : 300));
+const DURATION = Number(values.duration ?? (smoke ? 2 : 20));
+const CONNECTIONS = Number(values.connections);
+const TARGET_RPS = 1000;
+const TARGET_P99 = 150;
+const TARGET_RSS_MB = 512;
+
+process.env.DATA_DIR ??= path.join(ROOT, 'data-bench');
+const meta = genMeta();
+const appToday = meta?.today ?? '2026-11-23';
+const config = loadConfig();
+const database = await openDatabase(config, () => {});
+const url = config.databaseUrl || database.embedded!.url(EMBEDDED_DB_NAME);
+const pool = database.pool;
+
+// Learners: one ended, not-cancelled nomination each whose report is not confirmed (or not made yet).
+const picked = (
+  await pool.query<{ enrolment_id: number; official_id: string; province_code: string; commune_code: string; full_name: string }>(
+    `with o as (select id, province_code, commune_code, full_name from officials where status = 'dang_cong_tac' order by id limit $2 * 4)
+     select distinct on (o.id) e.id as enrolment_id, o.id::text as official_id, o.province_code, o.commune_code, o.full_name
+       from o join enrolments e on e.official_id = o.id join classes c on c.id = e.class_id
+       left join self_reports s on s.enrolment_id = e.id
+      where e.status = 'nominated' and c.status <> 'cancelled' and e.class_end_date <= $1 and (s.id is null or s.status <> 'confirmed')
+      order by o.id, e.id limit $2`,
+    [appToday, LEARNERS],
+  )
+).rows;
+if (picked.length < Math.min(LEARNERS, 5)) throw new Error('Chưa có dữ liệu: chạy npm run gen:national trước');
+const hash = await hashPassword(DEMO_PASSWORD);
+for (const [i, p] of picked.entries()) {
+  await pool.query(
+    `insert into users (username, full_name, password_hash, role, province_code, commune_code, official_id, must_change_password)
+     values ($1, $2, $3, 'official', $4, $5, $6, false)
+     on conflict (username) do update set official_id = excluded.official_id, province_code = excluded.province_code,
+       commune_code = excluded.commune_code, full_name = excluded.full_name, password_hash = excluded.password_hash, active = true, must_change_password = false`,
+    [`bench.hocvien.${i + 1}`, p.full_name, hash, p.province_code, p.commune_code, p.official_id],
+  );
+}
+
+// The server as its own process.
+const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench/bench-server.ts'), '--today', appToday], {
+  cwd: ROOT,
+  env: { ...process.env, DATABASE_URL: url },
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+const port = await new Promise<number>((resolve, reject) => {
+  let out = '';
+  child.stdout.on('data', (d: Buffer) => {
+    out += d.toString();
+    const m = /PORT (\d+)/.exec(out);
+    if (m) resolve(Number(m[1]));
+  });
+  child.on('exit', (code) => reject(new Error(`bench server exited (${code})`)));
+});
+const base = `http://127.0.0.1:${port}`;
+const rssMb = () => {
+  const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+  return m ? Number(m[1]) / 1024 : NaN;
+};
+
+const learners: (Session & { body: string })[] = [];
+for (const [i, p] of picked.entries()) {
+  const s = await login(base, `bench.hocvien.${i + 1}`);
+  const body = JSON.stringify({
+    enrolmentId: String(p.enrolment_id),
+    completed: 'true',
+    score: (7 + (i % 6) * 0.5).toFixed(1),
+    applyAtWork: 'Áp dụng cách lập hồ sơ điện tử đã học vào việc tiếp nhận thủ tục ở bộ phận một cửa của xã.',
+  });
+  // The first submission before the load: every timed request is then a valid resubmission.
+  const res = await fetch(`${base}/api/self-reports`, {
+    method: 'POST',
+    headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, 'content-type': 'application/json' },
+    body,
+  });
+  if (res.status !== 201) throw new Error(`self-report ${i}: ${res.status} ${await res.text()}`);
+  learners.push({ ...s, body });
+}
+
+interface LoadResult {
+  rps: number;
+  total: number;
+  errors: number;
+  non2xx: number;
+  median: number;
+  p95: number;
+  p99: number;
+  maxRss: number;
+}
+
+async function load(
+  requests: { method: string; path: string; pick: (k: number) => { headers: Record<string, string>; body?: string } }[],
+  duration: number,
+): Promise<LoadResult> {
+  let k = 0;
+  const samples: number[] = [];
+  let maxRss = rssMb();
+  const timer = setInterval(() => (maxRss = Math.max(maxRss, rssMb())), 100);
+  const inst = autocannon({
+    url: base,
+    connections: CONNECTIONS,
+    duration,
+    timeout: 10,
+    requests: requests.map((r) => ({
+      method: r.method,
+      path: r.path,
+      setupRequest: (req) => ({ ...req, ...r.pick(k++) }),
+    })),
+  });
+  inst.on('response', (_c: unknown, _status: number, _bytes: number, responseTime: number) => samples.push(responseTime));
+  const res = await inst;
+  clearInterval(timer);
+  samples.sort((a, b) => a - b);
+  return {
+    rps: res.requests.total / res.duration,
+    total: res.requests.total,
+    errors: res.errors + res.timeouts,
+    non2xx: res.non2xx,
+    median: percentile(samples, 50),
+    p95: percentile(samples, 95),
+    p99: percentile(samples, 99),
+    maxRss,
+  };
+}
+
+const submit = (k: number) => {
+  const l = learners[k % learners.length]!;
+  return { headers: { cookie: l.cookie, 'x-csrf-token': l.csrf, 'content-type': 'application/json' }, body: l.body };
+};
+await load([{ method: 'POST', path: '/api/self-reports', pick: submit }], smoke ? 1 : 5); // warm-up
+const sr = await load([{ method: 'POST', path: '/api/self-reports', pick: submit }], DURATION);
+console.log('self-report submissions', sr);
+
+// A read load for the memory figure: national officials list and searches, KPI tables when the KPI module answers.
+let reads: LoadResult | null = null;
+const admin = await login(base, 'bonoivu').catch(() => null);
+if (admin) {
+  const h = { cookie: admin.cookie };
+  const paths = [
+    '/api/officials?pageSize=20',
+    '/api/officials?pageSize=20&q=nguyen%20thi',
+    '/api/officials?pageSize=50&belowStandard=true',
+  ];
+  const kpi = await fetch(`${base}/api/kpis?scope=nation&phase=1&asOf=${appToday}`, { headers: h });
+  await kpi.arrayBuffer();
+  if (kpi.ok) paths.push(`/api/kpis?scope=nation&phase=1&asOf=${appToday}`, `/api/kpis/children?scope=nation&phase=1&asOf=${appToday}`);
+  reads = await load(
+    paths.map((p) => ({ method: 'GET', path: p, pick: () => ({ headers: h }) })),
+    smoke ? 1 : 10,
+  );
+  console.log('read load', reads, paths);
+}
+child.kill('SIGTERM');
+await new Promise((r) => child.once('exit', r));
+await database.close();
+
+const srPass = sr.rps >= TARGET_RPS && sr.p99 <= TARGET_P99 && sr.errors === 0 && sr.non2xx === 0;
+const maxRss = Math.max(sr.maxRss, reads?.maxRss ?? 0);
+const memPass = maxRss <= TARGET_RSS_MB;
+const dataset = meta
+  ? `scale ${meta.scale} (seed ${meta.seed}, today ${meta.today}): ${meta.officials.toLocaleString('en')} officials, ${(meta.enrolments ?? 0).toLocaleString('en')} enrolments, ${(meta.selfReports ?? 0).toLocaleString('en')} self-reports`
+  : 'unknown (no gen-meta.json)';
+if (smoke) {
+  console.log(`[smoke] self-report: ${sr.total} requests, ${sr.errors} errors, ${sr.non2xx} non-2xx; max RSS ${maxRss.toFixed(0)} MB`);
+  if (sr.errors || sr.non2xx || sr.total === 0) process.exitCode = 1;
+} else {
+  const cmd = '`npm run bench:self-report`';
+  writeSection(
+    'self-report',
+    `## Self-report submissions over HTTP (issue 7)
+
+- Date: ${today()} · machine: ${machine()}
+- Dataset: ${dataset}
+- Load: autocannon on loopback, ${CONNECTIONS} connections, ${DURATION} s after a 5 s warm-up; ${learners.length} learners, each with a real session cookie and CSRF token, each request a valid resubmission (JSON body) of the learner's own ended nomination; the server is a separate Node process with a pool of ${process.env.DB_POOL_MAX ?? 20} connections to the embedded PostgreSQL
+- Command: ${cmd}
+- Target: ≥ ${TARGET_RPS} req/s, p99 ≤ ${TARGET_P99} ms, 0 errors · **${sr.rps.toFixed(0)} req/s (${(sr.rps / TARGET_RPS).toFixed(2)}× the floor), p99 ${ms(sr.p99)} (${(sr.p99 / TARGET_P99).toFixed(2)} of the limit), ${sr.errors} errors, ${sr.non2xx} non-2xx — ${srPass ? 'PASS' : 'FAIL'}**
+
+| requests | req/s | median | p95 | p99 |
+|---|---|---|---|---|
+| ${sr.total.toLocaleString('en')} | ${sr.rps.toFixed(0)} | ${ms(sr.median)} | ${ms(sr.p95)} | ${ms(sr.p99)} |`,
+  );
+  writeSection(
+    'memory',
+    `## Server memory under load (issue 7)
+
+- Date: ${today()} · machine: ${machine()}
+- Dataset: ${dataset}
+- What is measured: VmRSS of the server process (\`/proc/<pid>/status\`), sampled every 100 ms during the self-report load above and a read load (${CONNECTIONS} connections, 10 s) of national officials-list pages, diacritic-free search${reads && reads.total ? ' and KPI tables when available' : ''}
+- Command: ${cmd}
+- Target: ≤ ${TARGET_RSS_MB} MB · **max ${maxRss.toFixed(0)} MB (${(maxRss / TARGET_RSS_MB).toFixed(2)} of the limit) — ${memPass ? 'PASS' : 'FAIL'}**
+
+| load | requests | req/s | median | p95 | p99 | max RSS |
+|---|---|---|---|---|---|---|
+| self-report submissions | ${sr.total.toLocaleString('en')} | ${sr.rps.toFixed(0)} | ${ms(sr.median)} | ${ms(sr.p95)} | ${ms(sr.p99)} | ${sr.maxRss.toFixed(0)} MB |
+${reads ? `| reads (officials list${reads ? ', KPIs' : ''}) | ${reads.total.toLocaleString('en')} | ${reads.rps.toFixed(0)} | ${ms(reads.median)} | ${ms(reads.p95)} | ${ms(reads.p99)} | ${reads.maxRss.toFixed(0)} MB |` : ''}`,
+  );
+  if (!srPass || !memPass) process.exitCode = 1;
+}
