@@ -37,6 +37,10 @@ import { mentoringRoutes } from './modules/mentoring/mentoring.routes.ts';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
 import { reportsRoutes } from './modules/reports/reports.routes.ts';
 import { keyTasksRoutes } from './modules/key-tasks/key-tasks.routes.ts';
+import { libraryRoutes } from './modules/library/library.routes.ts';
+import { kpisRoutes } from './modules/kpis/kpis.routes.ts';
+import { dashboardRoutes } from './modules/dashboard/dashboard.routes.ts';
+import { warningsRoutes } from './modules/warnings/warnings.routes.ts';
 
 z.config(z.locales.vi());
 
@@ -145,6 +149,10 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await app.register(notificationsRoutes);
   await app.register(reportsRoutes);
   await app.register(keyTasksRoutes);
+  await app.register(libraryRoutes);
+  await app.register(kpisRoutes);
+  await app.register(dashboardRoutes);
+  await app.register(warningsRoutes);
 
   await registerWebClient(app, deps.config.webDistDir);
   return app;
