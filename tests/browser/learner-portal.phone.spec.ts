@@ -105,3 +105,19 @@ test('360 px: học viên có cặp kèm cặp thấy trong hồ sơ học tập
   await expectNoHorizontalScroll(page, 360);
   await shot(page, 'h2-09-mentoring-record');
 });
+
+test('360 px: báo cáo bị trả lại hiện ý kiến; học viên sửa và nộp lại', async ({ page }) => {
+  await login(page, 'hocvien.24133.1');
+  const main = page.locator('main');
+  const task = main.locator('.ant-list-item').filter({ hasText: 'Được trả lại' }).first();
+  await expect(task.getByText(/Ý kiến: Điểm ghi trong báo cáo/)).toBeVisible();
+  await task.getByRole('button', { name: 'Sửa và nộp lại' }).click();
+  await expect(page.getByText('Báo cáo được trả lại để bổ sung')).toBeVisible();
+  await expect(page.getByText('Trả lại để bổ sung')).toBeVisible();
+  await page.locator('input[type=file]').setInputFiles({ name: 'giay-chung-nhan.png', mimeType: 'image/png', buffer: PNG_1x1 });
+  await expectNoHorizontalScroll(page, 360);
+  await shot(page, 'h2-17-returned-report');
+  await page.getByRole('button', { name: 'Nộp lại báo cáo' }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(main.locator('.ant-list-item').filter({ hasText: 'Được trả lại' })).toHaveCount(0);
+});

@@ -49,5 +49,7 @@ describe('seedDemoLearner', () => {
     const o = await ok<LearnerOverview>(c.get('/api/learner/overview'));
     const kinds = new Set(o.tasks.map((x) => x.kind));
     expect([...kinds].sort()).toEqual(['essay', 'self_report', 'survey']);
+    const returned = await ok<LearnerOverview>((await t.loginAs('hocvien.24133.1')).get('/api/learner/overview'));
+    expect(returned.tasks.find((x) => x.kind === 'self_report')?.note).toMatch(/Điểm ghi trong báo cáo/);
   });
 });

@@ -4,7 +4,8 @@
  * waiting, one returned, some left overdue — anonymous survey answers (enough for the aggregates to
  * show), essays for the HCMA online class with a few proposals tagged by the province's reviewer, and
  * two mentoring pairs. hocvien.22015.1 keeps every task open (the browser test does them) and has a
- * seat in the HCMA class so the essay form can be tried; about one nomination in four stays overdue.
+ * seat in the HCMA class so the essay form can be tried; hocvien.24133.1's report is the returned one;
+ * about one nomination in four stays overdue.
  * Texts are written for this demo.
  */
 import { sql } from 'drizzle-orm';
@@ -63,25 +64,36 @@ export async function seedDemoLearner(
   const openId = officialOf.get(OPEN_LEARNER) ?? null;
   const overdueId = officialOf.get(OVERDUE_LEARNER) ?? null;
 
-  // A seat for the open learner in the HCMA online class (requires an essay), with attendance and a score.
+  // Seats in the HCMA online class (requires an essay), with attendance and a score: for the open learner,
+  // and for the learner whose report is returned when they have no finished class of their own (the
+  // demo classes pick people before the accounts are linked, so learner accounts may have none).
   const hcma = (
     await tx.execute<{ id: number; endDate: string; programmeType: string }>(sql`
       select c.id, c.end_date as "endDate", c.programme_type as "programmeType" from classes c join programmes p on p.id = c.programme_id
       where p.requires_essay and c.status = 'finished' and c.end_date < ${today} order by c.end_date desc limit 1`)
   ).rows[0];
-  if (hcma && openId) {
+  const returnedId = officialOf.get(RETURNED_LEARNER) ?? null;
+  const hasFinished = async (officialId: string) =>
+    (
+      await tx.execute(sql`
+        select 1 from enrolments e join classes c on c.id = e.class_id
+        where e.official_id = ${officialId} and e.status = 'nominated' and c.status = 'finished' and c.end_date < ${today} limit 1`)
+    ).rows.length > 0;
+  const seats = [openId, returnedId && !(await hasFinished(returnedId)) ? returnedId : null].filter((x): x is string => x !== null);
+  for (const officialId of hcma ? seats : []) {
     const e = await tx.execute<{ id: number }>(sql`
       insert into enrolments (class_id, official_id, province_code, commune_code, unit_id, programme_type, class_end_date, decision_no, decision_date, status, result, final_score, result_recorded_at, nominated_by)
-      select ${hcma.id}, o.id, o.province_code, o.commune_code, o.unit_id, ${hcma.programmeType}, ${hcma.endDate}, 'QĐ bổ sung', c.start_date, 'nominated', 'completed', 8, (c.end_date + time '17:30') at time zone 'Asia/Ho_Chi_Minh', 'he-thong'
-      from officials o, classes c where o.id = ${openId} and c.id = ${hcma.id}
+      select ${hcma!.id}, o.id, o.province_code, o.commune_code, o.unit_id, ${hcma!.programmeType}, ${hcma!.endDate}, 'QĐ bổ sung', c.start_date, 'nominated', 'completed', 8, (c.end_date + time '17:30') at time zone 'Asia/Ho_Chi_Minh', 'he-thong'
+      from officials o, classes c where o.id = ${officialId} and c.id = ${hcma!.id}
         and not exists (select 1 from enrolments x where x.class_id = c.id and x.official_id = o.id and x.status <> 'cancelled')
       returning id`);
     const enrolmentId = e.rows[0]?.id;
     if (enrolmentId) {
       await tx.execute(sql`
         insert into attendance (enrolment_id, session_id, status, bridge_point_id, recorded_by)
-        select ${enrolmentId}, s.id, 'present', (select b.id from bridge_points b where b.class_id = s.class_id and b.commune_code = '22015' limit 1), 'truong.hvctqg'
-        from class_sessions s where s.class_id = ${hcma.id}`);
+        select ${enrolmentId}, s.id, 'present',
+          (select b.id from bridge_points b join officials o on o.id = ${officialId} where b.class_id = s.class_id and b.commune_code = o.commune_code limit 1), 'truong.hvctqg'
+        from class_sessions s where s.class_id = ${hcma!.id}`);
       await tx.execute(
         sql`insert into scores (enrolment_id, assessment_no, score, recorded_by) values (${enrolmentId}, 1, 8, 'truong.hvctqg')`,
       );
@@ -113,7 +125,6 @@ export async function seedDemoLearner(
 
   let reports = 0;
   let returnedDone = false;
-  const returnedId = officialOf.get(RETURNED_LEARNER) ?? null;
   for (const r of enrolled) {
     if (r.officialId === overdueId) continue;
     const forceReturn = !returnedDone && r.officialId === returnedId;
