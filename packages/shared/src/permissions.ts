@@ -45,5 +45,6 @@ export const PERMISSIONS = [
   'reports.review',
   'keyTasks.read',
   'keyTasks.manage',
+  'kpis.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];

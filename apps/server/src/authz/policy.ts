@@ -64,6 +64,7 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'reports.review',
     'keyTasks.read',
     'keyTasks.manage',
+    'kpis.read',
   ],
   province_admin: [
     'units.read',
@@ -98,6 +99,7 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'reports.review',
     'keyTasks.read',
     'keyTasks.manage',
+    'kpis.read',
   ],
   commune_admin: [
     'units.read',
@@ -128,11 +130,12 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'reports.manage',
     'keyTasks.read',
     'keyTasks.manage',
+    'kpis.read',
   ],
-  unit_head: ['units.read', 'officials.read', 'certificates.read', 'programmes.read', 'classes.read', 'enrolments.read', 'enrolments.approve', 'selfReports.read', 'selfReports.review', 'mentoring.read'],
+  unit_head: ['units.read', 'officials.read', 'certificates.read', 'programmes.read', 'classes.read', 'enrolments.read', 'enrolments.approve', 'selfReports.read', 'selfReports.review', 'mentoring.read', 'kpis.read'],
   training_org: ['units.read', 'certificates.read', 'certificates.issue', 'certificates.revoke', 'programmes.read', 'instructors.read', 'instructors.manage', 'classes.read', 'classes.record', 'enrolments.read', 'classes.manage', 'surveys.readSummary'],
   official: ['units.read', 'officials.read', 'needs.read', 'certificates.read', 'programmes.read', 'classes.read', 'enrolments.read', 'mentoring.read'],
-  reviewer: ['units.read', 'users.read', 'audit.read', 'officials.read', 'needs.read', 'certificates.read', 'programmes.read', 'plans.read', 'instructors.read', 'classes.read', 'enrolments.read', 'selfReports.read', 'surveys.readSummary', 'essays.read', 'essays.review', 'reports.read', 'keyTasks.read'],
+  reviewer: ['units.read', 'users.read', 'audit.read', 'officials.read', 'needs.read', 'certificates.read', 'programmes.read', 'plans.read', 'instructors.read', 'classes.read', 'enrolments.read', 'selfReports.read', 'surveys.readSummary', 'essays.read', 'essays.review', 'reports.read', 'keyTasks.read', 'kpis.read'],
 };
 
 /** Permissions whose scope is the whole country for some roles (reference data anyone may look up). */
