@@ -1,0 +1,107 @@
+/** All SQL of the warnings module. Reads other modules' tables; writes nothing. */
+import { sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.ts';
+
+export type Place = { provinceCode?: string; communeCode?: string };
+
+function placeWhere(alias: string, p: Place) {
+  const w = [];
+  if (p.provinceCode) w.push(sql`${sql.raw(alias)}.province_code = ${p.provinceCode}`);
+  if (p.communeCode) w.push(sql`${sql.raw(alias)}.commune_code = ${p.communeCode}`);
+  return w;
+}
+
+export async function tableExists(db: DbOrTx, name: string): Promise<boolean> {
+  const r = await db.execute<{ t: string | null }>(sql`select to_regclass(${name})::text as t`);
+  return r.rows[0]?.t != null;
+}
+
+export type ClassRow = { id: number; code: string; name: string; startDate: string; capacity: number; nominated: number; hostCommuneCode: string | null; communeName: string | null };
+
+/** Classes not cancelled/finished that start in [from, to], with their nominee counts. */
+export async function classesStarting(db: DbOrTx, p: Place, from: string, to: string): Promise<ClassRow[]> {
+  const w = [sql`c.status in ('planned', 'open')`, sql`c.start_date between ${from}::date and ${to}::date`];
+  if (p.provinceCode) w.push(sql`(c.province_code = ${p.provinceCode} or cm.province_code = ${p.provinceCode})`);
+  if (p.communeCode) w.push(sql`c.host_commune_code = ${p.communeCode}`);
+  const r = await db.execute<ClassRow>(sql`
+    select c.id, c.code, c.name, c.start_date::text as "startDate", c.capacity, c.host_commune_code as "hostCommuneCode", cm.full_name as "communeName",
+           (select count(*)::int from enrolments e where e.class_id = c.id and e.status in ('nominated', 'pending_approval')) as nominated
+    from classes c left join communes cm on cm.code = c.host_commune_code
+    where ${sql.join(w, sql` and `)}
+    order by c.start_date, c.code`);
+  return r.rows;
+}
+
+export type EvaluationRow = {
+  enrolmentId: number;
+  officialId: string;
+  fullName: string;
+  communeCode: string;
+  communeName: string | null;
+  classEndDate: string;
+  opensOn: string;
+  overdueDays: number;
+};
+
+/** Post-training evaluations (H3's table) not complete whose window opened on or before `asOf`. */
+export async function evaluationsNotDone(db: DbOrTx, p: Place, asOf: string): Promise<EvaluationRow[]> {
+  const w = [sql`pe.evaluated_on is null`, sql`pe.opens_on <= ${asOf}::date`, ...placeWhere('pe', p)];
+  const r = await db.execute<EvaluationRow>(sql`
+    select pe.enrolment_id as "enrolmentId", pe.official_id as "officialId", o.full_name as "fullName", pe.commune_code as "communeCode",
+           cm.full_name as "communeName", pe.class_end_date::text as "classEndDate", pe.opens_on::text as "opensOn",
+           coalesce((select overdue_days from evaluation_config where id = 1), 30) as "overdueDays"
+    from post_training_evaluations pe join officials o on o.id = pe.official_id left join communes cm on cm.code = pe.commune_code
+    where ${sql.join(w, sql` and `)}
+    order by pe.opens_on, o.full_name
+    limit 1000`);
+  return r.rows;
+}
+
+export type ReportDueRow = { requestId: number; title: string; deadline: string; status: string | null };
+
+/**
+ * Report requests addressed to this scope (nation asks provinces, a province asks its communes)
+ * with the scope's own report not yet sent or accepted.
+ */
+export async function reportsDue(db: DbOrTx, scope: { level: 'province'; provinceCode: string } | { level: 'commune'; communeCode: string; provinceCode: string }, dueBy: string): Promise<ReportDueRow[]> {
+  const asker =
+    scope.level === 'province'
+      ? sql`rr.requester_level = 'nation'`
+      : sql`rr.requester_level = 'province' and rr.requester_province_code = ${scope.provinceCode}`;
+  const key = scope.level === 'province' ? `province:${scope.provinceCode}` : `commune:${scope.communeCode}`;
+  const r = await db.execute<ReportDueRow>(sql`
+    select rr.id as "requestId", rr.title, rr.deadline::text as deadline, rp.status
+    from report_requests rr left join reports rp on rp.request_id = rr.id and rp.scope_key = ${key}
+    where ${asker} and rr.deadline <= ${dueBy}::date and coalesce(rp.status, 'draft') in ('draft', 'returned')
+    order by rr.deadline`);
+  return r.rows;
+}
+
+/** Active accounts of a role in a commune (commune admins, unit heads). */
+export async function usersOfCommune(db: DbOrTx, role: string, communeCode: string): Promise<string[]> {
+  const r = await db.execute<{ id: string }>(sql`select id::text as id from users where role = ${role} and commune_code = ${communeCode} and active`);
+  return r.rows.map((x) => x.id);
+}
+
+export async function usersOfUnit(db: DbOrTx, unitId: number): Promise<string[]> {
+  const r = await db.execute<{ id: string }>(sql`select id::text as id from users where role = 'unit_head' and unit_id = ${unitId} and active`);
+  return r.rows.map((x) => x.id);
+}
+
+export async function communeNames(db: DbOrTx, codes: string[]): Promise<Map<string, string>> {
+  if (codes.length === 0) return new Map();
+  const r = await db.execute<{ code: string; name: string }>(sql`select code, full_name as name from communes where code in ${sql`(${sql.join(codes.map((c) => sql`${c}`), sql`, `)})`}`);
+  return new Map(r.rows.map((x) => [x.code, x.name]));
+}
+
+export async function communesWithAdmins(db: DbOrTx): Promise<{ code: string; provinceCode: string }[]> {
+  const r = await db.execute<{ code: string; provinceCode: string }>(sql`
+    select distinct c.code, c.province_code as "provinceCode" from communes c join users u on u.commune_code = c.code and u.role = 'commune_admin' and u.active
+    order by c.code`);
+  return r.rows;
+}
+
+export async function provinceOf(db: DbOrTx, communeCode: string): Promise<string | null> {
+  const r = await db.execute<{ p: string }>(sql`select province_code as p from communes where code = ${communeCode}`);
+  return r.rows[0]?.p ?? null;
+}
