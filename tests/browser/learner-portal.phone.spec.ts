@@ -113,7 +113,7 @@ test('360 px: báo cáo bị trả lại hiện ý kiến; học viên sửa và
   await expect(task.getByText(/Ý kiến: Điểm ghi trong báo cáo/)).toBeVisible();
   await task.getByRole('button', { name: 'Sửa và nộp lại' }).click();
   await expect(page.getByText('Báo cáo được trả lại để bổ sung')).toBeVisible();
-  await expect(page.getByText('Trả lại để bổ sung')).toBeVisible();
+  await expect(page.getByText('Trả lại để bổ sung', { exact: true })).toBeVisible();
   await page.locator('input[type=file]').setInputFiles({ name: 'giay-chung-nhan.png', mimeType: 'image/png', buffer: PNG_1x1 });
   await expectNoHorizontalScroll(page, 360);
   await shot(page, 'h2-17-returned-report');
