@@ -371,7 +371,7 @@ describe('HTTP API', () => {
     const pts = tr.json<{ points: { asOf: string; numerator: number }[] }>().points;
     expect(pts[0]!.asOf).toBe('2026-01-31');
     expect(pts.at(-1)).toMatchObject({ asOf: '2027-06-30', numerator: 2 });
-    expect(pts.find((p) => p.asOf === '2027-02-28')).toMatchObject({ numerator: 1 });
+    expect(pts.find((p) => p.asOf === '2027-02-28')).toMatchObject({ numerator: 2 }); // An and Cường (in service then)
   });
 
   it('bad input: asOf outside 2026–2031, malformed or unknown scope, bad phase → 400 in Vietnamese naming the field', async () => {
