@@ -51,7 +51,11 @@ export async function kpisWorkbook(t: Title, indicators: KpiIndicator[]): Promis
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-export async function childrenWorkbook(t: Title, childLevel: string, rows: { code: string; name: string; indicators: KpiIndicator[] }[]): Promise<Buffer> {
+export async function childrenWorkbook(
+  t: Title,
+  childLevel: string,
+  rows: { code: string; name: string; indicators: KpiIndicator[] }[],
+): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(CHILDREN_SHEET);
   const codes = rows[0]?.indicators.map((i) => i.code) ?? [];

@@ -19,7 +19,14 @@ export const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = () => app.deps.db;
   app.get(
     '/api/dashboard/forecast',
-    { schema: { tags, summary: 'Dự báo thời điểm đạt từng chỉ tiêu theo tốc độ hiện tại', querystring: KpiQuery, response: { 200: ForecastResponse } } },
+    {
+      schema: {
+        tags,
+        summary: 'Dự báo thời điểm đạt từng chỉ tiêu theo tốc độ hiện tại',
+        querystring: KpiQuery,
+        response: { 200: ForecastResponse },
+      },
+    },
     async (req) => {
       const scope = await resolveScope(db(), requireActor(req), req.query.scope, req.query.asOf);
       return service.forecasts(db(), { scope, phase: req.query.phase, asOf: req.query.asOf });
@@ -27,7 +34,13 @@ export const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/api/dashboard/export.xlsx',
-    { schema: { tags, summary: 'Xuất bảng chỉ tiêu (table=kpis) hoặc bảng cấp dưới (table=children) ra Excel', querystring: DashboardExportQuery } },
+    {
+      schema: {
+        tags,
+        summary: 'Xuất bảng chỉ tiêu (table=kpis) hoặc bảng cấp dưới (table=children) ra Excel',
+        querystring: DashboardExportQuery,
+      },
+    },
     async (req, reply) => {
       const scope = await resolveScope(db(), requireActor(req), req.query.scope, req.query.asOf);
       const f = await service.exportTable(db(), { scope, phase: req.query.phase, asOf: req.query.asOf }, req.query.table);

@@ -51,7 +51,17 @@ describe('forecastTarget', () => {
 describe('slopePerDay', () => {
   it('is null for one point or a single date', () => {
     expect(slopePerDay([{ day: 1, value: 3 }])).toBeNull();
-    expect(slopePerDay([{ day: 1, value: 3 }, { day: 1, value: 5 }])).toBeNull();
-    expect(slopePerDay([{ day: 0, value: 0 }, { day: 10, value: 5 }])).toBeCloseTo(0.5);
+    expect(
+      slopePerDay([
+        { day: 1, value: 3 },
+        { day: 1, value: 5 },
+      ]),
+    ).toBeNull();
+    expect(
+      slopePerDay([
+        { day: 0, value: 0 },
+        { day: 10, value: 5 },
+      ]),
+    ).toBeCloseTo(0.5);
   });
 });

@@ -35,12 +35,19 @@ export async function forecasts(db: DbOrTx, p: DashboardParams): Promise<Forecas
 }
 
 /** The .xlsx of one dashboard table: the scope's indicators or its children's table. */
-export async function exportTable(db: DbOrTx, p: DashboardParams, table: 'kpis' | 'children'): Promise<{ fileName: string; content: Buffer }> {
+export async function exportTable(
+  db: DbOrTx,
+  p: DashboardParams,
+  table: 'kpis' | 'children',
+): Promise<{ fileName: string; content: Buffer }> {
   const name = await scopeName(db, p.scope);
   const title = { scopeName: name, phase: p.phase, asOf: p.asOf };
   if (table === 'kpis') {
     const r = await computeKpis(db, p);
-    return { fileName: `chi-tieu-${scopeString(p.scope).replace(':', '-')}-${p.asOf}.xlsx`, content: await kpisWorkbook(title, r.indicators) };
+    return {
+      fileName: `chi-tieu-${scopeString(p.scope).replace(':', '-')}-${p.asOf}.xlsx`,
+      content: await kpisWorkbook(title, r.indicators),
+    };
   }
   const rows = await computeChildKpis(db, p);
   const childLevel = p.scope.level === 'nation' ? 'Tỉnh, thành phố' : p.scope.level === 'province' ? 'Xã, phường' : 'Đơn vị';

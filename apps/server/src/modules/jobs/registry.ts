@@ -5,6 +5,7 @@
 import type { ScheduledJob } from './jobs.ts';
 import { sendPendingEmails } from '../notifications/mailer.ts';
 import { remindOverdue } from '../self-reports/self-reports.service.ts';
+import { remindWarnings } from '../warnings/warnings.service.ts';
 
 export const SCHEDULED_JOBS: ScheduledJob[] = [
   {
@@ -21,6 +22,15 @@ export const SCHEDULED_JOBS: ScheduledJob[] = [
     run: async ({ db, clock, log }) => {
       const n = await remindOverdue(db, clock.today(), clock.now());
       if (n) log(`nhắc ${n} học viên quá hạn nộp báo cáo kết quả`);
+    },
+  },
+  {
+    // Daily digest of a commune's warnings to its admins (and overdue reports to unit heads), once per ISO week each.
+    name: 'warnings.reminders',
+    everyMinutes: 24 * 60,
+    run: async ({ db, clock, log }) => {
+      const n = await remindWarnings(db, clock, clock.now());
+      if (n) log(`gửi ${n} thông báo cảnh báo`);
     },
   },
 ];

@@ -16,7 +16,16 @@ export async function tableExists(db: DbOrTx, name: string): Promise<boolean> {
   return r.rows[0]?.t != null;
 }
 
-export type ClassRow = { id: number; code: string; name: string; startDate: string; capacity: number; nominated: number; hostCommuneCode: string | null; communeName: string | null };
+export type ClassRow = {
+  id: number;
+  code: string;
+  name: string;
+  startDate: string;
+  capacity: number;
+  nominated: number;
+  hostCommuneCode: string | null;
+  communeName: string | null;
+};
 
 /** Classes not cancelled/finished that start in [from, to], with their nominee counts. */
 export async function classesStarting(db: DbOrTx, p: Place, from: string, to: string): Promise<ClassRow[]> {
@@ -63,7 +72,11 @@ export type ReportDueRow = { requestId: number; title: string; deadline: string;
  * Report requests addressed to this scope (nation asks provinces, a province asks its communes)
  * with the scope's own report not yet sent or accepted.
  */
-export async function reportsDue(db: DbOrTx, scope: { level: 'province'; provinceCode: string } | { level: 'commune'; communeCode: string; provinceCode: string }, dueBy: string): Promise<ReportDueRow[]> {
+export async function reportsDue(
+  db: DbOrTx,
+  scope: { level: 'province'; provinceCode: string } | { level: 'commune'; communeCode: string; provinceCode: string },
+  dueBy: string,
+): Promise<ReportDueRow[]> {
   const asker =
     scope.level === 'province'
       ? sql`rr.requester_level = 'nation'`
@@ -79,18 +92,27 @@ export async function reportsDue(db: DbOrTx, scope: { level: 'province'; provinc
 
 /** Active accounts of a role in a commune (commune admins, unit heads). */
 export async function usersOfCommune(db: DbOrTx, role: string, communeCode: string): Promise<string[]> {
-  const r = await db.execute<{ id: string }>(sql`select id::text as id from users where role = ${role} and commune_code = ${communeCode} and active`);
+  const r = await db.execute<{ id: string }>(
+    sql`select id::text as id from users where role = ${role} and commune_code = ${communeCode} and active`,
+  );
   return r.rows.map((x) => x.id);
 }
 
 export async function usersOfUnit(db: DbOrTx, unitId: number): Promise<string[]> {
-  const r = await db.execute<{ id: string }>(sql`select id::text as id from users where role = 'unit_head' and unit_id = ${unitId} and active`);
+  const r = await db.execute<{ id: string }>(
+    sql`select id::text as id from users where role = 'unit_head' and unit_id = ${unitId} and active`,
+  );
   return r.rows.map((x) => x.id);
 }
 
 export async function communeNames(db: DbOrTx, codes: string[]): Promise<Map<string, string>> {
   if (codes.length === 0) return new Map();
-  const r = await db.execute<{ code: string; name: string }>(sql`select code, full_name as name from communes where code in ${sql`(${sql.join(codes.map((c) => sql`${c}`), sql`, `)})`}`);
+  const r = await db.execute<{ code: string; name: string }>(
+    sql`select code, full_name as name from communes where code in ${sql`(${sql.join(
+      codes.map((c) => sql`${c}`),
+      sql`, `,
+    )})`}`,
+  );
   return new Map(r.rows.map((x) => [x.code, x.name]));
 }
 

@@ -23,7 +23,15 @@ import { warnings as needsWarnings } from '../needs/warnings.service.ts';
 import { overdueSelfReports } from '../self-reports/self-reports.service.ts';
 import { notify } from '../notifications/notifications.service.ts';
 import * as repo from './warnings.repository.ts';
-import { CLASS_SOON_DAYS, REPORT_SOON_DAYS, addDays, classNeedsNominees, minimumNominees, reportIsDue, weeklyDedupeKey } from './warnings.rules.ts';
+import {
+  CLASS_SOON_DAYS,
+  REPORT_SOON_DAYS,
+  addDays,
+  classNeedsNominees,
+  minimumNominees,
+  reportIsDue,
+  weeklyDedupeKey,
+} from './warnings.rules.ts';
 
 export interface WarningsDeps {
   db: Db;
@@ -40,7 +48,11 @@ function group(kind: WarningKind, items: WarningEntry[], available = true): Grou
 }
 
 function place(scope: KpiScope): repo.Place {
-  return scope.level === 'province' ? { provinceCode: scope.provinceCode } : scope.level === 'commune' ? { communeCode: scope.communeCode } : {};
+  return scope.level === 'province'
+    ? { provinceCode: scope.provinceCode }
+    : scope.level === 'commune'
+      ? { communeCode: scope.communeCode }
+      : {};
 }
 
 /** An actor able to read everything (the daily job reads every commune); only used inside the module. */
