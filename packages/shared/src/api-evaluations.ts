@@ -68,7 +68,11 @@ const weight = z.number().min(0).max(100);
 export const EvaluationConfig = z.object({
   criteriaWeights: z.record(z.enum(EVALUATION_CRITERIA), weight),
   sourceWeights: z.record(z.enum(EVALUATION_SOURCE_CODES), weight),
-  thresholds: z.object({ ratHieuQua: z.number().min(0).max(100), hieuQua: z.number().min(0).max(100), itHieuQua: z.number().min(0).max(100) }),
+  thresholds: z.object({
+    ratHieuQua: z.number().min(0).max(100),
+    hieuQua: z.number().min(0).max(100),
+    itHieuQua: z.number().min(0).max(100),
+  }),
   overdueDays: z.number().int().min(1).max(365),
 });
 export type EvaluationConfig = z.infer<typeof EvaluationConfig>;
@@ -90,8 +94,12 @@ export const PeersRequest = z.object({ officialIds: z.array(z.uuid()).max(5) });
 export const EnrolmentIdParams = z.object({ enrolmentId: z.coerce.number().int().min(1).max(2_147_483_647) });
 
 export const EvaluationListQuery = z.object({
-  communeCode: z.string().regex(/^\d{5}$/).optional(),
+  communeCode: z
+    .string()
+    .regex(/^\d{5}$/)
+    .optional(),
   unitId: z.coerce.number().int().min(1).max(2_147_483_647).optional(),
+  officialId: z.uuid().optional(),
   status: z.enum(EVALUATION_STATUS_CODES).optional(),
 });
 
@@ -131,10 +139,16 @@ export const EvaluationResponseItem = z.object({
 });
 export const EvaluationDetail = EvaluationItem.extend({ responses: z.array(EvaluationResponseItem) });
 export type EvaluationDetail = z.infer<typeof EvaluationDetail>;
+/** The learner's own evaluations and the colleagues they were asked to assess as a peer. */
+export const MyEvaluationsResponse = z.object({ items: z.array(EvaluationDetail), peerRequests: z.array(EvaluationItem), asOf: isoDate });
+export type MyEvaluationsResponse = z.infer<typeof MyEvaluationsResponse>;
 
 // ---------- annual ratings ----------
 export const RatingListQuery = z.object({
-  communeCode: z.string().regex(/^\d{5}$/).optional(),
+  communeCode: z
+    .string()
+    .regex(/^\d{5}$/)
+    .optional(),
   officialId: z.uuid().optional(),
   year: z.coerce.number().int().min(2020).max(2100).optional(),
 });
@@ -165,7 +179,13 @@ export const RatingItem = z.object({
   evaluationLevel: z.enum(EVALUATION_LEVEL_CODES).nullable(),
 });
 export type RatingItem = z.infer<typeof RatingItem>;
-export const RatingWarning = z.object({ unitId: z.number().int().nullable(), unitName: z.string().nullable(), htxs: z.number().int(), htt: z.number().int(), message: z.string() });
+export const RatingWarning = z.object({
+  unitId: z.number().int().nullable(),
+  unitName: z.string().nullable(),
+  htxs: z.number().int(),
+  htt: z.number().int(),
+  message: z.string(),
+});
 export type RatingWarning = z.infer<typeof RatingWarning>;
 export const RatingListResponse = z.object({ items: z.array(RatingItem), warnings: z.array(RatingWarning) });
 export type RatingListResponse = z.infer<typeof RatingListResponse>;
@@ -173,7 +193,10 @@ export const UpsertRatingResponse = z.object({ item: RatingItem, warnings: z.arr
 
 // ---------- effect analysis ----------
 export const EffectsQuery = z.object({
-  provinceCode: z.string().regex(/^\d{2}$/).optional(),
+  provinceCode: z
+    .string()
+    .regex(/^\d{2}$/)
+    .optional(),
   year: z.coerce.number().int().min(2021).max(2100).optional(),
   by: z.enum(['programme', 'organiser']).default('programme'),
 });
@@ -189,5 +212,10 @@ export const EffectRow = z.object({
   satisfaction: z.object({ n: z.number().int(), mean: z.number().nullable() }),
 });
 export type EffectRow = z.infer<typeof EffectRow>;
-export const EffectsResponse = z.object({ year: z.number().int(), by: z.enum(['programme', 'organiser']), minGroupSize: z.number().int(), rows: z.array(EffectRow) });
+export const EffectsResponse = z.object({
+  year: z.number().int(),
+  by: z.enum(['programme', 'organiser']),
+  minGroupSize: z.number().int(),
+  rows: z.array(EffectRow),
+});
 export type EffectsResponse = z.infer<typeof EffectsResponse>;

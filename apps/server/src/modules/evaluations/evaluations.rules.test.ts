@@ -13,7 +13,9 @@ import {
 } from './evaluations.rules.ts';
 
 const all = (score: number) =>
-  Object.fromEntries(['ung_dung', 'ket_qua_cong_vu', 'tham_muu', 'hai_long', 'phoi_hop', 'ky_luat', 'liem_chinh', 'trach_nhiem'].map((c) => [c, { score }]));
+  Object.fromEntries(
+    ['ung_dung', 'ket_qua_cong_vu', 'tham_muu', 'hai_long', 'phoi_hop', 'ky_luat', 'liem_chinh', 'trach_nhiem'].map((c) => [c, { score }]),
+  );
 
 describe('calendar-month arithmetic', () => {
   it.each([
@@ -63,7 +65,17 @@ describe('scores and levels', () => {
     expect(criteriaScore(all(5), DEFAULT_EVALUATION_CONFIG.criteriaWeights)).toBe(100);
     expect(criteriaScore(all(1), DEFAULT_EVALUATION_CONFIG.criteriaWeights)).toBe(0);
     expect(criteriaScore(all(3), DEFAULT_EVALUATION_CONFIG.criteriaWeights)).toBe(50);
-    const weights = { ...DEFAULT_EVALUATION_CONFIG.criteriaWeights, ung_dung: 100, ket_qua_cong_vu: 0, tham_muu: 0, hai_long: 0, phoi_hop: 0, ky_luat: 0, liem_chinh: 0, trach_nhiem: 0 };
+    const weights = {
+      ...DEFAULT_EVALUATION_CONFIG.criteriaWeights,
+      ung_dung: 100,
+      ket_qua_cong_vu: 0,
+      tham_muu: 0,
+      hai_long: 0,
+      phoi_hop: 0,
+      ky_luat: 0,
+      liem_chinh: 0,
+      trach_nhiem: 0,
+    };
     expect(criteriaScore({ ...all(1), ung_dung: { score: 4 } }, weights)).toBe(75);
   });
   it('needs the unit head; renormalises the source weights over the sources present', () => {

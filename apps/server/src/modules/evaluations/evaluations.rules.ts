@@ -2,12 +2,27 @@
  * Pure rules of the post-training evaluation (SPEC §8): the window (3 calendar months after the class
  * end), due/overdue status, the weighted score and its level. No IO; unit-tested.
  */
-import { EVALUATION_CRITERIA, type EvaluationConfig, type EvaluationLevel, type EvaluationSource, type EvaluationStatus } from '@app/shared';
+import {
+  EVALUATION_CRITERIA,
+  type EvaluationConfig,
+  type EvaluationLevel,
+  type EvaluationSource,
+  type EvaluationStatus,
+} from '@app/shared';
 
 export const WINDOW_MONTHS = 3;
 
 export const DEFAULT_EVALUATION_CONFIG: EvaluationConfig = {
-  criteriaWeights: { ung_dung: 20, ket_qua_cong_vu: 20, tham_muu: 15, hai_long: 10, phoi_hop: 10, ky_luat: 10, liem_chinh: 10, trach_nhiem: 5 },
+  criteriaWeights: {
+    ung_dung: 20,
+    ket_qua_cong_vu: 20,
+    tham_muu: 15,
+    hai_long: 10,
+    phoi_hop: 10,
+    ky_luat: 10,
+    liem_chinh: 10,
+    trach_nhiem: 5,
+  },
   sourceWeights: { self: 20, unit_head: 50, peer: 15, citizen: 15 },
   thresholds: { ratHieuQua: 85, hieuQua: 70, itHieuQua: 50 },
   overdueDays: 30,
@@ -38,7 +53,12 @@ export const windowOpensOn = (classEndDate: string) => addMonths(classEndDate, W
 /** Overdue from this day on: the window has been open for more than `overdueDays` days. */
 export const overdueFrom = (opensOn: string, overdueDays: number) => addDays(opensOn, overdueDays + 1);
 
-export function evaluationStatus(opts: { opensOn: string; evaluatedOn: string | null; today: string; overdueDays: number }): EvaluationStatus {
+export function evaluationStatus(opts: {
+  opensOn: string;
+  evaluatedOn: string | null;
+  today: string;
+  overdueDays: number;
+}): EvaluationStatus {
   if (opts.evaluatedOn && opts.evaluatedOn <= opts.today) return 'da_danh_gia';
   if (opts.today < opts.opensOn) return 'chua_mo';
   return opts.today >= overdueFrom(opts.opensOn, opts.overdueDays) ? 'qua_han' : 'den_han';
@@ -51,14 +71,17 @@ export type WeightProblem = { field: string; message: string };
 export function checkConfig(c: EvaluationConfig): WeightProblem[] {
   const problems: WeightProblem[] = [];
   const sum = (r: Record<string, number>) => Math.round(Object.values(r).reduce((a, b) => a + b, 0) * 100) / 100;
-  for (const code of EVALUATION_CRITERIA) if (c.criteriaWeights[code] === undefined) problems.push({ field: `criteriaWeights.${code}`, message: 'chưa nhập trọng số' });
+  for (const code of EVALUATION_CRITERIA)
+    if (c.criteriaWeights[code] === undefined) problems.push({ field: `criteriaWeights.${code}`, message: 'chưa nhập trọng số' });
   const cs = sum(c.criteriaWeights);
   if (cs !== 100) problems.push({ field: 'criteriaWeights', message: `tổng trọng số các tiêu chí phải bằng 100 (hiện là ${cs})` });
   const ss = sum(c.sourceWeights);
   if (ss !== 100) problems.push({ field: 'sourceWeights', message: `tổng trọng số các nguồn đánh giá phải bằng 100 (hiện là ${ss})` });
-  if (!c.sourceWeights.unit_head) problems.push({ field: 'sourceWeights.unit_head', message: 'đánh giá của thủ trưởng đơn vị là bắt buộc nên trọng số phải lớn hơn 0' });
+  if (!c.sourceWeights.unit_head)
+    problems.push({ field: 'sourceWeights.unit_head', message: 'đánh giá của thủ trưởng đơn vị là bắt buộc nên trọng số phải lớn hơn 0' });
   const t = c.thresholds;
-  if (!(t.ratHieuQua > t.hieuQua && t.hieuQua > t.itHieuQua)) problems.push({ field: 'thresholds', message: 'ngưỡng phải giảm dần: Rất hiệu quả > Hiệu quả > Ít hiệu quả' });
+  if (!(t.ratHieuQua > t.hieuQua && t.hieuQua > t.itHieuQua))
+    problems.push({ field: 'thresholds', message: 'ngưỡng phải giảm dần: Rất hiệu quả > Hiệu quả > Ít hiệu quả' });
   return problems;
 }
 
