@@ -26,7 +26,7 @@ export async function buildReportData(
   asOf: string,
   progress: Progress = () => {},
 ): Promise<ReportData> {
-  const phase = phaseOf(asOf) ?? (asOf < '2026-01-01' ? 1 : 2);
+  const phase: 1 | 2 = phaseOf(asOf) ?? (asOf < '2026-01-01' ? 1 : 2);
   const code = scope.level === 'nation' ? 'nation' : scope.level === 'province' ? scope.provinceCode! : scope.communeCode!;
   const [name, kids] = await Promise.all([repo.scopeName(db, scope), repo.childrenOf(db, scope)]);
   const total = blankRow(code, name);
