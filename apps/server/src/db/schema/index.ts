@@ -9,3 +9,4 @@ export * from './learner.ts';
 export * from './reports.ts';
 export * from './library.ts';
 export * from './evaluations.ts';
+export * from './kpis.ts';

@@ -6,6 +6,7 @@ import { KPI_CODES, kpiTarget, type KpiCode, type KpiIndicator, type KpiResult, 
 import type { DbOrTx } from '../../db/client.ts';
 import { planProgress } from '../plans/plans.service.ts';
 import * as repo from './kpis.repository.ts';
+import { cachedKpi } from './kpis.cache.ts';
 import { kpiStatus, monthEnds, percentOf, scopeString, phaseWindow } from './kpis.rules.ts';
 
 export { parseScope, scopeString } from './kpis.rules.ts';
@@ -43,8 +44,17 @@ async function p1Of(
   return { numerator, denominator };
 }
 
-/** K1–K8 and P1 for one scope, phase and as-of date. */
+function keyOf(kind: string, p: KpiParams): string {
+  return `${kind}|${scopeString(p.scope)}|${p.phase}|${p.asOf}`;
+}
+
+/** K1–K8 and P1 for one scope, phase and as-of date (exact cached result; see kpis.cache.ts). */
 export async function computeKpis(db: DbOrTx, p: KpiParams): Promise<KpiResult> {
+  return cachedKpi(db, keyOf('kpis', p), (tx) => computeKpisReference(tx, p));
+}
+
+/** The from-scratch computation (SPEC §9 rules in SQL, kpis.repository.ts). */
+export async function computeKpisReference(db: DbOrTx, p: KpiParams): Promise<KpiResult> {
   await repo.detectEvaluations(db);
   const q = { scope: p.scope, phase: p.phase, asOf: p.asOf, groupBy: 'none' as const };
   const indicators: KpiIndicator[] = [];
@@ -60,6 +70,13 @@ export async function computeKpis(db: DbOrTx, p: KpiParams): Promise<KpiResult> 
 
 /** The same indicators for each child of the scope: nation → provinces, province → communes, commune → its units. */
 export async function computeChildKpis(db: DbOrTx, p: KpiParams): Promise<{ code: string; name: string; indicators: KpiIndicator[] }[]> {
+  return cachedKpi(db, keyOf('children', p), (tx) => computeChildKpisReference(tx, p));
+}
+
+export async function computeChildKpisReference(
+  db: DbOrTx,
+  p: KpiParams,
+): Promise<{ code: string; name: string; indicators: KpiIndicator[] }[]> {
   await repo.detectEvaluations(db);
   const groupBy = p.scope.level === 'nation' ? 'province' : p.scope.level === 'province' ? 'commune' : 'unit';
   const q = { scope: p.scope, phase: p.phase, asOf: p.asOf, groupBy } as const;
@@ -124,8 +141,16 @@ export async function kpiTrend(
   db: DbOrTx,
   p: KpiParams & { code: KpiCode; from?: string },
 ): Promise<{ asOf: string; numerator: number; denominator: number; percent: number | null }[]> {
-  await repo.detectEvaluations(db);
   const from = p.from ?? phaseWindow(p.phase, p.asOf).start;
+  return cachedKpi(db, `trend|${p.code}|${from}|${scopeString(p.scope)}|${p.phase}|${p.asOf}`, (tx) => trendOf(tx, p, from));
+}
+
+async function trendOf(
+  db: DbOrTx,
+  p: KpiParams & { code: KpiCode },
+  from: string,
+): Promise<{ asOf: string; numerator: number; denominator: number; percent: number | null }[]> {
+  await repo.detectEvaluations(db);
   const out = [];
   for (const d of monthEnds(from, p.asOf)) {
     let n: { numerator: number; denominator: number };
