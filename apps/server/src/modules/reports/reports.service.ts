@@ -449,6 +449,9 @@ export async function childrenStatus(
       overdue: isOverdue(status, deadline, today),
     };
   });
+  // what the upper level acts on first: sent (to review), returned, being written, accepted, not started
+  const rank: Record<string, number> = { submitted: 0, returned: 1, draft: 2, accepted: 3, missing: 4 };
+  items.sort((a, b) => Number(b.overdue) - Number(a.overdue) || rank[a.status]! - rank[b.status]! || a.name.localeCompare(b.name, 'vi'));
   const sent = items.filter((i) => i.status === 'submitted' || i.status === 'accepted');
   const snapshots = sent.map((i) => ReportDataSchema.parse(byCode.get(i.code)!.snapshot).total);
   const name = await dataRepo.scopeName(deps.db, parts);
