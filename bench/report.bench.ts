@@ -10,12 +10,14 @@ import { sql } from 'drizzle-orm';
 import { loadConfig } from '../apps/server/src/config.ts';
 import { openDatabase } from '../apps/server/src/db/open.ts';
 import { seedDemoData } from '../apps/server/src/seed/demo.ts';
+import { seedReferenceData } from '../apps/server/src/seed/reference.ts';
 import { login, startBenchServer, type Session } from './http.ts';
 import { ROOT, machine, ms, stats, today, writeSection } from './lib.ts';
 
 process.env.DATA_DIR ??= path.join(ROOT, 'data-bench');
 const database = await openDatabase(loadConfig(), () => {});
 const db = database.db;
+await seedReferenceData(db);
 await seedDemoData(db);
 const count = async (table: string) => (await db.execute<{ n: number }>(sql.raw(`select count(*)::int as n from ${table}`))).rows[0]!.n;
 const officials = await count('officials');
@@ -80,10 +82,12 @@ const a = row('Bản nháp (số liệu tính trực tiếp)', live);
 const b = row('Đã gửi (số liệu từ bản chốt)', frozen);
 const worst = Math.max(a.worst, b.worst);
 const pass = worst <= 3000;
+const smoke = process.env.BENCH_SMOKE === '1';
 console.log(a.line, '\n', b.line, '\nsubmit', submitMs);
-writeSection(
-  'report',
-  `## A province's annual report (.docx + .xlsx) at national scale (issue 6)
+if (!smoke)
+  writeSection(
+    'report',
+    `## A province's annual report (.docx + .xlsx) at national scale (issue 6)
 
 - Date: ${today()} · machine: ${machine()}
 - Dataset: ${officials.toLocaleString('en')} officials, ${enrolments.toLocaleString('en')} enrolments; Đắk Lắk (66) has ${communes66} communes (one row each in Biểu 1–4)
@@ -94,7 +98,7 @@ writeSection(
 |---|---|---|---|---|
 ${a.line}
 ${b.line}`,
-);
+  );
 await server.close();
 await database.close();
-if (!pass) process.exitCode = 1;
+if (!pass && !smoke) process.exitCode = 1;
