@@ -46,6 +46,8 @@ const InstructorsPage = lazy(() => import('./pages/training/instructors/Instruct
 const VerifyPage = lazy(() => import('./pages/public/VerifyPage.tsx'));
 // Reports and key tasks (SPEC §10).
 const ReportsPage = lazy(() => import('./pages/reports/ReportsPage.tsx'));
+const DashboardPage = lazy(() => import('./pages/dashboard/DashboardPage.tsx'));
+const AllWarningsPage = lazy(() => import('./pages/warnings/WarningsPage.tsx'));
 const ReportDetailPage = lazy(() => import('./pages/reports/ReportDetailPage.tsx'));
 const KeyTasksPage = lazy(() => import('./pages/key-tasks/KeyTasksPage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
@@ -104,6 +106,14 @@ export const router = createBrowserRouter([
       {
         element: <RequireNav navKey="needs-warnings" />,
         children: [{ path: 'nhu-cau/canh-bao', element: page(<WarningsPage />) }],
+      },
+      {
+        element: <RequireNav navKey="dashboard" />,
+        children: [{ path: 'tong-quan', element: page(<DashboardPage />) }],
+      },
+      {
+        element: <RequireNav navKey="warnings" />,
+        children: [{ path: 'canh-bao', element: page(<AllWarningsPage />) }],
       },
       {
         element: <RequireNav navKey="reports" />,

@@ -40,6 +40,7 @@ import {
 import { FileDoneOutlined, FileTextOutlined } from '@ant-design/icons';
 // Icons of the reports and key-task entries (SPEC §10).
 import { FlagOutlined } from '@ant-design/icons';
+import { DashboardOutlined, WarningOutlined } from '@ant-design/icons';
 import type { MeResponse, Permission, Role } from '@app/shared';
 
 export interface NavItem {
@@ -62,6 +63,25 @@ const READER_ROLES: readonly Role[] = [...ADMIN_ROLES, 'reviewer'];
 
 export const NAV_ITEMS: NavItem[] = [
   { key: 'home', label: 'Tổng quan', icon: <HomeOutlined />, path: '/' },
+  // Dashboard and warnings (SPEC §9).
+  {
+    key: 'dashboard',
+    label: 'Chỉ tiêu, bản đồ',
+    icon: <DashboardOutlined />,
+    path: '/tong-quan',
+    permission: 'kpis.read',
+    roles: [...READER_ROLES, 'unit_head'],
+    description: 'Chỉ tiêu K1–K8, dự báo, bản đồ và số liệu theo đơn vị cấp dưới',
+  },
+  {
+    key: 'warnings',
+    label: 'Cảnh báo',
+    icon: <WarningOutlined />,
+    path: '/canh-bao',
+    permission: 'kpis.read',
+    roles: [...READER_ROLES, 'unit_head'],
+    description: 'Việc cần xử lý: chưa cử học, quá hạn báo cáo, đánh giá, lớp thiếu học viên',
+  },
   {
     key: 'officials-group',
     label: 'Cán bộ, công chức',
