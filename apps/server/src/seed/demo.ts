@@ -17,6 +17,7 @@ import { issueForClass, type CertificatesDeps } from '../modules/certificates/ce
 import { actorFromUser } from '../modules/auth/auth.service.ts';
 import { findUserByUsername } from '../modules/auth/auth.repository.ts';
 import { seedDemoLearner } from '../modules/learner/demo.ts';
+import { seedDemoEvaluations } from '../modules/evaluations/demo.ts';
 
 export const DEMO_PASSWORD = 'Demo@2026';
 export const DEMO_PROVINCE = '66';
@@ -110,6 +111,8 @@ export async function seedDemoData(db: Db, today = '2026-11-23', opts: { trainin
     await linkDemoAccounts(tx, officials);
     // Learner side (self-reports, surveys, essays, mentoring) once learners are linked to their records.
     if (opts.training !== false) await seedDemoLearner(tx, today);
+    // Post-training evaluations and the 2025/2026 annual ratings (SPEC §8).
+    if (opts.training !== false) await seedDemoEvaluations(tx, today);
     // Training needs proposed by the rules (SPEC §4) so the review screens show something.
     const phase = phaseOf(today) ?? 1;
     for (const c of DEMO_COMMUNES) await reviewCommuneNeeds(tx, c.code, phase, 'he-thong', today);

@@ -52,30 +52,38 @@ beforeAll(async () => {
   [head, otherHead] = await loginAll(t, [own.username, other.username] as const);
   programme = await insertProgramme(t.pool, { type: 'CMNV', name: 'Nghiệp vụ thử nghiệm đánh giá' });
   org = await orgIdOf(t.pool, 'TCT.66');
-  [enrolOpen] = await finishedClass(t.pool, {
-    programmeId: programme,
-    organiserId: org,
-    endDate: '2026-08-22',
-    officialIds: [learnerOfficial],
-  });
-  [enrolToday] = await finishedClass(t.pool, {
-    programmeId: programme,
-    organiserId: org,
-    endDate: '2026-08-23',
-    officialIds: [learnerOfficial],
-  });
-  [enrolTomorrow] = await finishedClass(t.pool, {
-    programmeId: programme,
-    organiserId: org,
-    endDate: '2026-08-24',
-    officialIds: [learnerOfficial],
-  });
-  [enrolOld] = await finishedClass(t.pool, {
-    programmeId: programme,
-    organiserId: org,
-    endDate: '2026-05-29',
-    officialIds: [learnerOfficial, peerOfficial],
-  });
+  enrolOpen = (
+    await finishedClass(t.pool, {
+      programmeId: programme,
+      organiserId: org,
+      endDate: '2026-08-22',
+      officialIds: [learnerOfficial],
+    })
+  )[0]!;
+  enrolToday = (
+    await finishedClass(t.pool, {
+      programmeId: programme,
+      organiserId: org,
+      endDate: '2026-08-23',
+      officialIds: [learnerOfficial],
+    })
+  )[0]!;
+  enrolTomorrow = (
+    await finishedClass(t.pool, {
+      programmeId: programme,
+      organiserId: org,
+      endDate: '2026-08-24',
+      officialIds: [learnerOfficial],
+    })
+  )[0]!;
+  enrolOld = (
+    await finishedClass(t.pool, {
+      programmeId: programme,
+      organiserId: org,
+      endDate: '2026-05-29',
+      officialIds: [learnerOfficial, peerOfficial],
+    })
+  )[0]!;
 });
 afterAll(async () => {
   await t?.close();
