@@ -11,13 +11,40 @@ function esc(v: Cell): string {
   return /[\\\t\n\r]/.test(v) ? v.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r') : v;
 }
 
-/** Collects rows of one table and streams them with COPY in chunks of ~4 MB. */
+/**
+ * COPYs run one after another on one connection, in the order they were queued (so foreign keys
+ * are satisfied), while the generator goes on producing the next chunk.
+ */
+export class CopyQueue {
+  private tail: Promise<void> = Promise.resolve();
+  constructor(readonly client: PoolClient) {}
+
+  enqueue(table: string, columns: string[], text: string): Promise<void> {
+    const run = async () => {
+      const stream = this.client.query(copyFrom(`copy ${table} (${columns.join(', ')}) from stdin`));
+      await new Promise<void>((resolve, reject) => {
+        stream.on('error', reject);
+        stream.on('finish', resolve);
+        stream.end(text);
+      });
+    };
+    this.tail = this.tail.then(run);
+    return this.tail;
+  }
+
+  /** Resolves when everything queued so far is loaded. */
+  drain(): Promise<void> {
+    return this.tail;
+  }
+}
+
+/** Collects rows of one table; `flush` queues them as one COPY. */
 export class CopyBuffer {
   private parts: string[] = [];
   private size = 0;
   rows = 0;
   constructor(
-    private readonly client: PoolClient,
+    private readonly queue: CopyQueue,
     private readonly table: string,
     private readonly columns: string[],
   ) {}
@@ -35,21 +62,13 @@ export class CopyBuffer {
     return this.size;
   }
 
-  async flush(): Promise<void> {
-    if (this.parts.length === 0) return;
+  /** Queues the collected rows (does not wait for them to load; see CopyQueue.drain). */
+  flush(): Promise<void> {
+    if (this.parts.length === 0) return Promise.resolve();
     const text = this.parts.join('');
     this.parts = [];
     this.size = 0;
-    const stream = this.client.query(copyFrom(`copy ${this.table} (${this.columns.join(', ')}) from stdin`));
-    await new Promise<void>((resolve, reject) => {
-      stream.on('error', reject);
-      stream.on('finish', resolve);
-      stream.end(text);
-    });
-  }
-
-  async maybeFlush(limit = 4_000_000): Promise<void> {
-    if (this.size >= limit) await this.flush();
+    return this.queue.enqueue(this.table, this.columns, text);
   }
 }
 

@@ -56,6 +56,12 @@ describe('gen:national at scale 0.01', () => {
         await one(`select count(*) from self_reports where submitted_on > $1 or created_at::date > $1 or reviewed_at::date > $1`, [today]),
       ).toBe(0);
       expect(await one(`select count(*) from attendance where recorded_at::date > $1`, [today])).toBe(0);
+      expect(
+        await one(`select count(*) from post_training_evaluations where evaluated_on > $1 or created_at::date > $1 or opens_on > $1`, [
+          today,
+        ]),
+      ).toBe(0);
+      expect(await one(`select count(*) from annual_ratings`)).toBe(0); // the 2026 round is in mid-December
       expect(await one(`select count(*) from classes where created_at::date > $1`, [today])).toBe(0);
       expect(
         await one(`select count(*) from classes where start_date > $1 and status not in ('planned','open','cancelled')`, [today]),
@@ -167,17 +173,52 @@ describe('gen:national at scale 0.01', () => {
       expect(r.selfReports).toBe(await one(`select count(*) from self_reports`));
     });
 
-    it('K7 source (when the evaluations table exists): only completed enrolments, evaluated 3 months after the end or later', async () => {
-      const exists = await one(`select count(*) from information_schema.tables where table_name = 'post_training_evaluations'`);
-      if (!exists || !r.evaluations) return;
+    it('K7 source: evaluations of completed enrolments only, after the 3-month point, scored by the evaluation rules', async () => {
+      expect(r.evaluations).toBeGreaterThan(0);
+      expect(r.evaluations).toBe(await one(`select count(*) from post_training_evaluations`));
       expect(
         await one(
           `select count(*) from post_training_evaluations p join enrolments e on e.id = p.enrolment_id
-                    where e.result <> 'completed' or p.class_end_date <> e.class_end_date
-                       or (p.evaluated_on is not null and (p.evaluated_on < e.class_end_date + interval '3 months' or p.evaluated_on > $1))`,
+                    where e.result is distinct from 'completed' or p.class_end_date <> e.class_end_date or p.class_id <> e.class_id
+                       or p.official_id <> e.official_id or p.commune_code <> e.commune_code
+                       or p.opens_on <> (e.class_end_date + interval '3 months')::date
+                       or p.evaluated_on < p.opens_on or p.evaluated_on > $1 or p.created_at::date > $1
+                       or (p.evaluated_on is null) <> (p.score is null) or (p.score is null) <> (p.level is null)`,
           [today],
         ),
       ).toBe(0);
+      expect(
+        await one(`select count(*) from post_training_evaluations where level <> case when score >= 85 then 'rat_hieu_qua'
+                     when score >= 70 then 'hieu_qua' when score >= 50 then 'it_hieu_qua' else 'khong_hieu_qua' end`),
+      ).toBe(0);
+      const k7 = await q<{ due: number; evaluated: number }>(
+        `select count(*)::int as due, count(p.evaluated_on)::int as evaluated from enrolments e
+           left join post_training_evaluations p on p.enrolment_id = e.id
+          where e.result = 'completed' and (e.class_end_date + interval '3 months')::date <= '2031-06-30'`,
+      );
+      expect(k7[0]!.evaluated / k7[0]!.due).toBeGreaterThan(0.82);
+      expect(k7[0]!.evaluated / k7[0]!.due).toBeLessThan(0.94);
+      expect(
+        await one(
+          `select count(*) from evaluation_responses er join post_training_evaluations p on p.id = er.evaluation_id where er.submitted_on < p.opens_on`,
+        ),
+      ).toBe(0);
+      expect(await one(`select count(*) from evaluation_responses where source = 'unit_head'`)).toBeGreaterThan(0);
+    });
+
+    it('annual ratings: every official for every year rated by today, level by the rating rules', async () => {
+      expect(r.ratings).toBe(r.officials * 6);
+      expect(
+        await one(
+          `select count(*) from annual_ratings where score <> general_score + task_score or level <> case when disciplined then 'KHTNV'
+                     when score >= 90 then 'HTXSNV' when score >= 70 then 'HTTNV' when score >= 50 then 'HTNV' else 'KHTNV' end
+                     or created_at::date > $1`,
+          [today],
+        ),
+      ).toBe(0);
+      const share = await one(`select avg((level = 'HTTNV')::int)::float from annual_ratings`);
+      expect(share).toBeGreaterThan(0.6);
+      expect(share).toBeLessThan(0.8);
     });
 
     it('a CMCN completion closes the below-standard period (history kept)', async () => {

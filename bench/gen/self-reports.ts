@@ -4,10 +4,10 @@
  * end), 5% late (up to two months), 3% never. Nothing is dated after --today: a report whose date
  * would fall later simply does not exist yet. submitted_on is the first submission and never moves.
  */
-import type { PoolClient } from 'pg';
+
 import { SELF_REPORT_GRACE_DAYS } from '@app/shared';
 import type { Rng } from '../../apps/server/src/seed/names.ts';
-import { CopyBuffer, addDays } from './copy.ts';
+import { CopyBuffer, addDays, type CopyQueue } from './copy.ts';
 import type { GenEnrolment } from './training.ts';
 
 const APPLY_AT_WORK = [
@@ -19,8 +19,8 @@ const APPLY_AT_WORK = [
   'Lập kế hoạch công tác quý rõ ràng hơn, có chỉ tiêu và mốc thời gian cụ thể.',
 ];
 
-export function selfReportBuffer(client: PoolClient) {
-  return new CopyBuffer(client, 'self_reports', [
+export function selfReportBuffer(queue: CopyQueue) {
+  return new CopyBuffer(queue, 'self_reports', [
     'enrolment_id',
     'official_id',
     'province_code',

@@ -16,9 +16,10 @@ import {
   type ProgrammeType,
 } from './training.ts';
 import { generateSelfReport, selfReportBuffer } from './self-reports.ts';
-import { EVALUATION_COLUMNS, evaluationBuffer, generateEvaluation } from './evaluations.ts';
+import { EVALUATION_COLUMNS, RESPONSE_COLUMNS, evaluationBuffers, generateEvaluation } from './evaluations.ts';
 import { RATING_COLUMNS, generateRatings, ratedYears, ratingBuffer } from './annual-ratings.ts';
 import { usableTable } from './optional.ts';
+import { CopyQueue } from './copy.ts';
 
 export interface StageCounts {
   classes: number;
@@ -27,6 +28,7 @@ export interface StageCounts {
   attendance: number;
   selfReports: number;
   evaluations: number;
+  evaluationResponses: number;
   ratings: number;
   flagsCleared: number;
 }
@@ -46,8 +48,10 @@ const OWN_TABLES = [
 
 async function userTriggers(client: PoolClient): Promise<number> {
   const { rows } = await client.query<{ n: number }>(
+    // Row-level triggers only (tgtype bit 0): statement-level ones (e.g. the KPI cache's change marker)
+    // are fired once after the load instead.
     `select count(*)::int as n from pg_trigger t join pg_class c on c.oid = t.tgrelid
-      where not t.tgisinternal and c.relname = any($1::text[])`,
+      where not t.tgisinternal and (t.tgtype & 1) = 1 and c.relname = any($1::text[])`,
     [OWN_TABLES],
   );
   return rows[0]!.n;
@@ -65,10 +69,15 @@ export async function generateTrainingStages(
     );
     for (const t of ['classes', 'class_sessions', 'bridge_points', 'enrolments'])
       await client.query(`select setval(pg_get_serial_sequence($1, 'id'), 1, false)`, [t]);
-    const hasEvaluations = await usableTable(client, 'post_training_evaluations', EVALUATION_COLUMNS, log);
+    const hasEvaluations =
+      (await usableTable(client, 'post_training_evaluations', EVALUATION_COLUMNS, log)) &&
+      (await usableTable(client, 'evaluation_responses', RESPONSE_COLUMNS, log));
     const hasRatings = await usableTable(client, 'annual_ratings', RATING_COLUMNS, log);
-    if (hasEvaluations) await client.query('truncate post_training_evaluations cascade');
-    if (hasRatings) await client.query('truncate annual_ratings cascade');
+    if (hasEvaluations) {
+      await client.query('truncate post_training_evaluations, evaluation_responses restart identity cascade');
+      await client.query(`select setval(pg_get_serial_sequence('post_training_evaluations', 'id'), 1, false)`);
+    }
+    if (hasRatings) await client.query('truncate annual_ratings restart identity cascade');
     // Foreign keys are satisfied by construction (and checked by the generator's test); skipping their
     // per-row checks during COPY halves the load time. Only when no module has put triggers on these
     // tables (a trigger-maintained summary must see every row).
@@ -102,19 +111,22 @@ export async function generateTrainingStages(
     const communesByProvince = new Map<string, GenCommune[]>();
     for (const c of opts.communes) communesByProvince.set(c.province_code, [...(communesByProvince.get(c.province_code) ?? []), c]);
 
-    const buffers = trainingBuffers(client);
-    const sr = selfReportBuffer(client);
-    const ev = evaluationBuffer(client);
-    const ra = ratingBuffer(client);
+    const queue = new CopyQueue(client);
+    const buffers = trainingBuffers(queue);
+    const sr = selfReportBuffer(queue);
+    const ev = evaluationBuffers(queue);
+    const ra = ratingBuffer(queue);
+    // One province loads while the next one is generated (two cores: Node and PostgreSQL both busy).
+    let inFlight: Promise<unknown> = Promise.resolve();
     const years = ratedYears(opts.today);
     const ids = { class: 1, session: 1, bridge: 1, enrolment: 1 };
+    let evaluationId = 1;
     const provinces = [...byProvince.keys()].sort();
     for (const p of provinces) {
       const rng = makeRng(opts.seed * 7919 + Number(p) * 104_729);
       const rngSide = makeRng(opts.seed * 15_485_863 + Number(p));
       generateProvinceTraining(
         {
-          client,
           today: opts.today,
           programmes,
           orgIds,
@@ -122,7 +134,7 @@ export async function generateTrainingStages(
           buffers,
           onEnrolment: (e) => {
             generateSelfReport(sr, rngSide, e, opts.today);
-            if (hasEvaluations) generateEvaluation(ev, rngSide, e, opts.today);
+            if (hasEvaluations) evaluationId += generateEvaluation(ev, rngSide, e, opts.today, evaluationId);
           },
         },
         rng,
@@ -130,14 +142,21 @@ export async function generateTrainingStages(
         communesByProvince.get(p) ?? [],
         byProvince.get(p)!,
       );
-      if (hasRatings) for (const o of byProvince.get(p)!) generateRatings(ra, rngSide, o, years);
-      await flushTraining(buffers, true);
-      await sr.flush();
-      await ev.flush();
-      await ra.flush();
+      if (hasRatings) for (const o of byProvince.get(p)!) generateRatings(ra, rngSide, o, years, opts.today);
+      await inFlight;
+      flushTraining(buffers);
+      for (const b of [sr, ev.evaluations, ev.responses, ra]) b.flush().catch(() => {});
+      inFlight = queue.drain();
       log(`  tỉnh ${p}: ${(ids.enrolment - 1).toLocaleString('vi-VN')} lượt cử đi học đến nay`);
     }
-    if (replica) await client.query(`set session_replication_role = origin`);
+    await inFlight;
+    await queue.drain();
+    if (replica) {
+      await client.query(`set session_replication_role = origin`);
+      // Fire the statement-level triggers the load skipped (e.g. the KPI result cache's change marker).
+      for (const t of OWN_TABLES)
+        if (t !== 'evaluation_responses' || hasEvaluations) await client.query(`delete from ${t} where false`).catch(() => {});
+    }
     // A CMCN completion meets the position's requirement: the below-standard period ends on the class
     // end date (history kept) and the official's current flag clears, as the certificates module does.
     const cleared = await client.query(`
@@ -155,7 +174,7 @@ export async function generateTrainingStages(
     await client.query(
       `analyze classes, class_communes, bridge_points, class_sessions, enrolments, attendance, scores, self_reports, official_flags, officials`,
     );
-    if (hasEvaluations) await client.query('analyze post_training_evaluations');
+    if (hasEvaluations) await client.query('analyze post_training_evaluations, evaluation_responses');
     if (hasRatings) await client.query('analyze annual_ratings');
     return {
       classes: ids.class - 1,
@@ -163,7 +182,8 @@ export async function generateTrainingStages(
       enrolments: ids.enrolment - 1,
       attendance: buffers.attendance.rows,
       selfReports: sr.rows,
-      evaluations: ev.rows,
+      evaluations: ev.evaluations.rows,
+      evaluationResponses: ev.responses.rows,
       ratings: ra.rows,
       flagsCleared: cleared.rowCount ?? 0,
     };

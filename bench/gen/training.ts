@@ -8,9 +8,8 @@
  * Attendance is kept sane: per-session rows only for every 25th class (a 4% sample, ≈ 0.5M rows);
  * every other enrolment carries its outcome in the denormalised result/final_score columns.
  */
-import type { PoolClient } from 'pg';
 import type { Rng } from '../../apps/server/src/seed/names.ts';
-import { CopyBuffer, addDays, minDate, type Cell } from './copy.ts';
+import { CopyBuffer, addDays, minDate, type Cell, type CopyQueue } from './copy.ts';
 
 export type ProgrammeType = 'CMCN' | 'QLNN_LANHDAO' | 'QLNN_CHUNG' | 'CMNV' | 'KNBT' | 'CAPNHAT' | 'KHAC';
 
@@ -51,7 +50,6 @@ export interface GenEnrolment {
 }
 
 export interface TrainingContext {
-  client: PoolClient;
   today: string;
   programmes: Map<ProgrammeType, GenProgramme[]>;
   /** training org ids: `TCT.<province>` and the national ones by code */
@@ -63,9 +61,9 @@ export interface TrainingContext {
 
 export type TrainingBuffers = ReturnType<typeof trainingBuffers>;
 
-export function trainingBuffers(client: PoolClient) {
+export function trainingBuffers(queue: CopyQueue) {
   return {
-    classes: new CopyBuffer(client, 'classes', [
+    classes: new CopyBuffer(queue, 'classes', [
       'code',
       'name',
       'programme_id',
@@ -88,10 +86,10 @@ export function trainingBuffers(client: PoolClient) {
       'created_by',
       'created_at',
     ]),
-    classCommunes: new CopyBuffer(client, 'class_communes', ['class_id', 'commune_code', 'province_code']),
-    bridgePoints: new CopyBuffer(client, 'bridge_points', ['class_id', 'name', 'level', 'province_code', 'commune_code', 'address']),
-    sessions: new CopyBuffer(client, 'class_sessions', ['class_id', 'date', 'start_time', 'end_time', 'place', 'link', 'topic']),
-    enrolments: new CopyBuffer(client, 'enrolments', [
+    classCommunes: new CopyBuffer(queue, 'class_communes', ['class_id', 'commune_code', 'province_code']),
+    bridgePoints: new CopyBuffer(queue, 'bridge_points', ['class_id', 'name', 'level', 'province_code', 'commune_code', 'address']),
+    sessions: new CopyBuffer(queue, 'class_sessions', ['class_id', 'date', 'start_time', 'end_time', 'place', 'link', 'topic']),
+    enrolments: new CopyBuffer(queue, 'enrolments', [
       'class_id',
       'official_id',
       'province_code',
@@ -110,7 +108,7 @@ export function trainingBuffers(client: PoolClient) {
       'nominated_by',
       'created_at',
     ]),
-    attendance: new CopyBuffer(client, 'attendance', [
+    attendance: new CopyBuffer(queue, 'attendance', [
       'enrolment_id',
       'session_id',
       'status',
@@ -118,22 +116,14 @@ export function trainingBuffers(client: PoolClient) {
       'recorded_by',
       'recorded_at',
     ]),
-    scores: new CopyBuffer(client, 'scores', ['enrolment_id', 'assessment_no', 'score', 'recorded_by', 'recorded_at']),
+    scores: new CopyBuffer(queue, 'scores', ['enrolment_id', 'assessment_no', 'score', 'recorded_by', 'recorded_at']),
   };
 }
 
-/** Flush order respects the foreign keys. */
-export async function flushTraining(b: TrainingBuffers, force = false): Promise<void> {
-  const total =
-    b.classes.pending +
-    b.classCommunes.pending +
-    b.bridgePoints.pending +
-    b.sessions.pending +
-    b.enrolments.pending +
-    b.attendance.pending +
-    b.scores.pending;
-  if (!force && total < 8_000_000) return;
-  for (const buf of [b.classes, b.classCommunes, b.bridgePoints, b.sessions, b.enrolments, b.attendance, b.scores]) await buf.flush();
+/** Queues every table's rows, in foreign-key order (errors surface through CopyQueue.drain). */
+export function flushTraining(b: TrainingBuffers): void {
+  for (const buf of [b.classes, b.classCommunes, b.bridgePoints, b.sessions, b.enrolments, b.attendance, b.scores])
+    buf.flush().catch(() => {});
 }
 
 interface Kind {
