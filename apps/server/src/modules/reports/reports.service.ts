@@ -602,3 +602,97 @@ export async function reportForOutput(deps: ReportsDeps, actor: Actor, id: numbe
   const request = r.requestId ? await repo.findRequest(deps.db, r.requestId) : undefined;
   return { r, sectionTitles: sectionTitlesFor(request?.sections) };
 }
+
+// ---------- for the warnings module (contract 6: "reports due") ----------
+
+export interface DueReport {
+  kind: ReportKind;
+  year: number;
+  requestId: number | null;
+  title: string;
+  deadline: string;
+  reportId: number | null;
+  status: ReportStatus | 'missing';
+  overdue: boolean;
+}
+
+/**
+ * Reports a province or a commune still has to send (not sent, or returned) whose deadline is on or before
+ * `dueBy`: the annual report (province → 30/11; commune → its province's date, default 10/12), the mid-term
+ * (2029) and final (2031) reports with the same deadlines, and ad hoc requests addressed to it.
+ * Periodic reports have no request row, so a join on `request_id` alone cannot see them: use this.
+ */
+export async function dueReports(
+  db: Db,
+  scope: { level: 'province'; provinceCode: string } | { level: 'commune'; provinceCode: string; communeCode: string },
+  today: string,
+  dueBy: string,
+): Promise<DueReport[]> {
+  const level = scope.level;
+  const scopeKey = level === 'province' ? `province:${scope.provinceCode}` : `commune:${(scope as { communeCode: string }).communeCode}`;
+  const out: DueReport[] = [];
+  const name = await dataRepo.scopeName(db, {
+    level,
+    provinceCode: scope.provinceCode,
+    communeCode: level === 'commune' ? scope.communeCode : null,
+  });
+  const y = Number(dueBy.slice(0, 4));
+  for (const year of [y - 1, y].filter((x) => x >= 2026 && x <= 2031)) {
+    const deadline =
+      level === 'province'
+        ? deadlineOf('province', year)
+        : deadlineOf('commune', year, (await repo.findAnnualDeadline(db, scope.provinceCode, year))?.deadline);
+    if (deadline > dueBy) continue;
+    const kinds: ReportKind[] = [
+      'annual',
+      ...(year === 2029 ? (['midterm'] as const) : []),
+      ...(year === 2031 ? (['final'] as const) : []),
+    ];
+    for (const kind of kinds) {
+      const r = await repo.findPeriodic(db, kind, year, scopeKey);
+      const status = r?.status ?? 'missing';
+      if (status === 'submitted' || status === 'accepted') continue;
+      out.push({
+        kind,
+        year,
+        requestId: null,
+        title: r?.title ?? defaultTitle(kind, year, name),
+        deadline,
+        reportId: r?.id ?? null,
+        status,
+        overdue: isOverdue(status, deadline, today),
+      });
+    }
+  }
+  const requests = await repo.adhocRequestsFor(
+    db,
+    level === 'province' ? { toProvince: scope.provinceCode } : { toCommuneOf: scope.provinceCode },
+  );
+  const mine = new Map(
+    (
+      await repo.reportsForRequests(
+        db,
+        requests.map((q) => q.id),
+        scopeKey,
+      )
+    ).map((m) => [m.requestId, m.id]),
+  );
+  for (const q of requests) {
+    if (q.deadline > dueBy) continue;
+    const reportId = mine.get(q.id) ?? null;
+    const r = reportId ? await repo.findReport(db, reportId) : undefined;
+    const status = r?.status ?? 'missing';
+    if (status === 'submitted' || status === 'accepted') continue;
+    out.push({
+      kind: 'adhoc',
+      year: q.year,
+      requestId: q.id,
+      title: q.title,
+      deadline: q.deadline,
+      reportId,
+      status,
+      overdue: isOverdue(status, q.deadline, today),
+    });
+  }
+  return out.sort((a, b) => a.deadline.localeCompare(b.deadline));
+}

@@ -12,6 +12,7 @@ import { createTestContext, type TestClient, type TestContext } from '../../../t
 import { addOfficial, defaultUnit, expectError, insertProgramme, loginAll, ok, orgIdOf } from '../classes/test-support.ts';
 import { Zip } from '../roster-import/zip-reader.ts';
 import { computeKpis } from '../kpis/kpis.service.ts';
+import { dueReports } from './reports.service.ts';
 
 let t: TestContext;
 let national: TestClient;
@@ -337,5 +338,25 @@ describe('province report and ad hoc requests', () => {
     );
     const otherCommune = await t.loginAs('xa.khac');
     expectError(await otherCommune.post('/api/reports', { kind: 'adhoc', year: 2026, requestId: req.id }), 404, 'NOT_FOUND');
+  });
+});
+
+describe('reports due (for the warnings module)', () => {
+  it('lists what a place still has to send, periodic and ad hoc, with overdue', async () => {
+    const eaKarDue = await dueReports(t.db, { level: 'commune', provinceCode: '66', communeCode: '24373' }, TODAY, '2026-12-31');
+    expect(eaKarDue.map((d) => [d.kind, d.deadline, d.status])).toEqual([
+      ['adhoc', '2026-12-01', 'draft'],
+      ['annual', '2026-12-10', 'missing'],
+    ]);
+    expect(eaKarDue.every((d) => !d.overdue)).toBe(true);
+    // Buôn Ma Thuột's annual report was accepted: only the ad hoc one is left
+    const bmtDue = await dueReports(t.db, { level: 'commune', provinceCode: '66', communeCode: '24133' }, TODAY, '2026-12-31');
+    expect(bmtDue.map((d) => d.kind)).toEqual(['adhoc']);
+    expect(await dueReports(t.db, { level: 'commune', provinceCode: '66', communeCode: '24373' }, TODAY, '2026-11-30')).toEqual([]);
+    // after the deadline the missing report is overdue
+    const late = await dueReports(t.db, { level: 'commune', provinceCode: '66', communeCode: '24373' }, '2026-12-11', '2026-12-31');
+    expect(late.find((d) => d.kind === 'annual')!.overdue).toBe(true);
+    // the province's own report was accepted by the ministry
+    expect(await dueReports(t.db, { level: 'province', provinceCode: '66' }, TODAY, '2026-12-31')).toEqual([]);
   });
 });
