@@ -10,6 +10,7 @@ import { buildApp } from './app.ts';
 import { seedReferenceData } from './seed/reference.ts';
 import { seedDemoCertificates, seedDemoData } from './seed/demo.ts';
 import { seedDemoReports } from './modules/reports/demo.ts';
+import { seedDemoLibrary } from './modules/library/demo.ts';
 import { ensureNationalAdmin } from './seed/admin.ts';
 import { deleteExpiredSessions } from './modules/auth/auth.repository.ts';
 import { startImportWorker } from './modules/roster-import/import-worker.ts';
@@ -34,6 +35,9 @@ async function main(): Promise<void> {
     }
     // Demo reports (issue 6): needs the KPI engine; a failure here never stops the server.
     await seedDemoReports({ db: database.db, clock }).catch((e: unknown) => say(`Chưa tạo được báo cáo mẫu: ${e instanceof Error ? e.message : String(e)}`));
+    // Demo library (issue 8): documents, a typical case with a quiz, a short video.
+    const library = await seedDemoLibrary({ db: database.db, clock, config });
+    if (library > 0) say(`Đã tạo ${library} học liệu mẫu`);
   } else if (config.env === 'production' && process.env.SEED_DEMO && process.env.SEED_DEMO !== '0' && process.env.SEED_DEMO !== 'false') {
     say('Bỏ qua dữ liệu mẫu: không được tạo dữ liệu mẫu khi NODE_ENV=production');
   }

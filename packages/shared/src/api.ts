@@ -88,6 +88,16 @@ export const FIELD_LABELS: Record<string, string> = {
   number: 'Số giấy chứng nhận',
   classId: 'Lớp',
   keyId: 'Mã khóa',
+  question: 'Câu hỏi',
+  title: 'Tiêu đề',
+  summary: 'Tóm tắt',
+  bodyText: 'Nội dung',
+  answers: 'Câu trả lời',
+  event: 'Sự kiện học tập',
+  positionSeconds: 'Vị trí xem (giây)',
+  progressPercent: 'Tiến độ (%)',
+  options: 'Phương án',
+  licence: 'Giấy phép sử dụng',
 };
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;

@@ -16,5 +16,6 @@ export * from './api-notifications.ts';
 export * from './api-learner.ts';
 export * from './api-reports.ts';
 export * from './api-kpis.ts';
+export * from './api-library.ts';
 export * from './api-dashboard.ts';
 export * from './api-evaluations.ts';

@@ -46,5 +46,8 @@ export const PERMISSIONS = [
   'keyTasks.read',
   'keyTasks.manage',
   'kpis.read',
+  'library.read',
+  'library.manage',
+  'library.review',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];

@@ -65,6 +65,9 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'keyTasks.read',
     'keyTasks.manage',
     'kpis.read',
+    'library.read',
+    'library.manage',
+    'library.review',
   ],
   province_admin: [
     'units.read',
@@ -100,6 +103,9 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'keyTasks.read',
     'keyTasks.manage',
     'kpis.read',
+    'library.read',
+    'library.manage',
+    'library.review',
   ],
   commune_admin: [
     'units.read',
@@ -131,11 +137,12 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'keyTasks.read',
     'keyTasks.manage',
     'kpis.read',
+    'library.read',
   ],
-  unit_head: ['units.read', 'officials.read', 'certificates.read', 'programmes.read', 'classes.read', 'enrolments.read', 'enrolments.approve', 'selfReports.read', 'selfReports.review', 'mentoring.read', 'kpis.read'],
-  training_org: ['units.read', 'certificates.read', 'certificates.issue', 'certificates.revoke', 'programmes.read', 'instructors.read', 'instructors.manage', 'classes.read', 'classes.record', 'enrolments.read', 'classes.manage', 'surveys.readSummary'],
-  official: ['units.read', 'officials.read', 'needs.read', 'certificates.read', 'programmes.read', 'classes.read', 'enrolments.read', 'mentoring.read'],
-  reviewer: ['units.read', 'users.read', 'audit.read', 'officials.read', 'needs.read', 'certificates.read', 'programmes.read', 'plans.read', 'instructors.read', 'classes.read', 'enrolments.read', 'selfReports.read', 'surveys.readSummary', 'essays.read', 'essays.review', 'reports.read', 'keyTasks.read', 'kpis.read'],
+  unit_head: ['units.read', 'officials.read', 'certificates.read', 'programmes.read', 'classes.read', 'enrolments.read', 'enrolments.approve', 'selfReports.read', 'selfReports.review', 'mentoring.read', 'library.read', 'kpis.read'],
+  training_org: ['units.read', 'certificates.read', 'certificates.issue', 'certificates.revoke', 'programmes.read', 'instructors.read', 'instructors.manage', 'classes.read', 'classes.record', 'enrolments.read', 'classes.manage', 'surveys.readSummary', 'library.read', 'library.manage'],
+  official: ['units.read', 'officials.read', 'needs.read', 'certificates.read', 'programmes.read', 'classes.read', 'enrolments.read', 'mentoring.read', 'library.read'],
+  reviewer: ['units.read', 'users.read', 'audit.read', 'officials.read', 'needs.read', 'certificates.read', 'programmes.read', 'plans.read', 'instructors.read', 'classes.read', 'enrolments.read', 'selfReports.read', 'surveys.readSummary', 'essays.read', 'essays.review', 'reports.read', 'keyTasks.read', 'library.read', 'library.review', 'kpis.read'],
 };
 
 /** Permissions whose scope is the whole country for some roles (reference data anyone may look up). */
@@ -231,4 +238,32 @@ export function canManageUser(actor: Actor, target: { role: Role } & Target): bo
   if (!can(actor, 'users.manage')) return false;
   if (!MANAGEABLE_ROLES[actor.role].includes(target.role)) return false;
   return inScope(actor, target);
+}
+
+/**
+ * Library materials (SPEC §11): a national material (provinceCode null) is everyone's; a province's
+ * material belongs to that province only. Nation-level users see and act on all of them.
+ */
+export function inLibraryScope(actor: Actor, materialProvinceCode: string | null): boolean {
+  if (scopeOf(actor).level === 'nation') return true;
+  return materialProvinceCode === null || materialProvinceCode === actor.provinceCode;
+}
+
+/** Published → anyone in scope with library.read; drafts → only those who may manage or review them. */
+export function canSeeLibraryMaterial(actor: Actor, m: { provinceCode: string | null; status: string }): boolean {
+  if (!can(actor, 'library.read') || !inLibraryScope(actor, m.provinceCode)) return false;
+  if (m.status === 'published') return true;
+  return canActOnLibraryMaterial(actor, 'library.manage', m.provinceCode) || canActOnLibraryMaterial(actor, 'library.review', m.provinceCode);
+}
+
+/** Managing or reviewing a material: the permission, and a national material only by nation-level users. */
+export function canActOnLibraryMaterial(actor: Actor, permission: 'library.manage' | 'library.review', provinceCode: string | null): boolean {
+  if (!can(actor, permission)) return false;
+  if (actor.provinceCode === null) return provinceCode === null || scopeOf(actor).level === 'nation';
+  return provinceCode === actor.provinceCode;
+}
+
+export function assertLibrary(actor: Actor, permission: 'library.manage' | 'library.review', m: { provinceCode: string | null; status: string }): void {
+  if (!canSeeLibraryMaterial(actor, m)) throw notFound();
+  if (!canActOnLibraryMaterial(actor, permission, m.provinceCode)) throw forbidden();
 }

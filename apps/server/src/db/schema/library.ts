@@ -22,14 +22,28 @@ export const libraryMaterials = pgTable(
     type: text('type', { enum: ['document', 'video', 'slides', 'case', 'handbook', 'quiz'] }).notNull(),
     title: text('title').notNull(),
     summary: text('summary').notNull().default(''),
-    fields: text('fields').array().notNull().default(sql`'{}'::text[]`),
-    positions: text('positions').array().notNull().default(sql`'{}'::text[]`),
-    regionTypes: text('region_types').array().notNull().default(sql`'{}'::text[]`),
-    programmeTypes: text('programme_types').array().notNull().default(sql`'{}'::text[]`),
+    fields: text('fields')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    positions: text('positions')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    regionTypes: text('region_types')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    programmeTypes: text('programme_types')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     licence: text('licence').notNull().default(''),
     /** null = shared nationally; otherwise visible only inside this province. */
     scopeProvinceCode: text('scope_province_code'),
-    status: text('status', { enum: ['draft', 'approved', 'published'] }).notNull().default('draft'),
+    status: text('status', { enum: ['draft', 'approved', 'published'] })
+      .notNull()
+      .default('draft'),
     ownerId: uuid('owner_id').references(() => users.id),
     ownerName: text('owner_name').notNull().default(''),
     reviewerId: uuid('reviewer_id'),
@@ -47,7 +61,10 @@ export const libraryMaterials = pgTable(
     headings: text('headings').notNull().default(''),
     bodyText: text('body_text').notNull().default(''),
     /** Questions of a typical case or quiz, with the right option and its explanation. */
-    quiz: jsonb('quiz').$type<LibraryQuizQuestion[]>().notNull().default(sql`'[]'::jsonb`),
+    quiz: jsonb('quiz')
+      .$type<LibraryQuizQuestion[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     search: tsvector('search').generatedAlwaysAs(
       sql`setweight(to_tsvector('simple'::regconfig, f_unaccent(lower(title))), 'A') || setweight(to_tsvector('simple'::regconfig, f_unaccent(lower(headings || ' ' || summary))), 'B') || setweight(to_tsvector('simple'::regconfig, f_unaccent(lower(left(body_text, 300000)))), 'C')`,
     ),
@@ -110,7 +127,9 @@ export const libraryProgress = pgTable(
       .notNull()
       .references(() => libraryMaterials.id, { onDelete: 'cascade' }),
     officialId: uuid('official_id'),
-    status: text('status', { enum: ['opened', 'in_progress', 'completed'] }).notNull().default('opened'),
+    status: text('status', { enum: ['opened', 'in_progress', 'completed'] })
+      .notNull()
+      .default('opened'),
     progressPercent: integer('progress_percent').notNull().default(0),
     positionSeconds: numeric('position_seconds', { precision: 10, scale: 2 }).notNull().default('0'),
     quizBestScore: integer('quiz_best_score'),
