@@ -5,6 +5,7 @@
 import type { ScheduledJob } from './jobs.ts';
 import { sendPendingEmails } from '../notifications/mailer.ts';
 import { remindOverdue } from '../self-reports/self-reports.service.ts';
+import { pruneKpiChanges } from '../kpis/kpis.cache.ts';
 import { remindWarnings } from '../warnings/warnings.service.ts';
 
 export const SCHEDULED_JOBS: ScheduledJob[] = [
@@ -22,6 +23,14 @@ export const SCHEDULED_JOBS: ScheduledJob[] = [
     run: async ({ db, clock, log }) => {
       const n = await remindOverdue(db, clock.today(), clock.now());
       if (n) log(`nhắc ${n} học viên quá hạn nộp báo cáo kết quả`);
+    },
+  },
+  {
+    // KPI cache bookkeeping (decision 0007): change marks older than a day are no longer needed.
+    name: 'kpis.prune-changes',
+    everyMinutes: 60,
+    run: async ({ db }) => {
+      await pruneKpiChanges(db);
     },
   },
   {
