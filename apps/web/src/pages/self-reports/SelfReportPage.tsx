@@ -9,7 +9,7 @@ import { api, ApiError, errorMessage } from '../../api/client.ts';
 import { applyFieldErrors } from '../../api/forms.ts';
 import { PageLoading } from '../../components/PageLoading.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
-import { learnerKeys, postForm, useOverview } from '../learner/learnerApi.ts';
+import { learnerKeys, postForm, useMyCertificates, useOverview } from '../learner/learnerApi.ts';
 
 interface Values {
   completed: boolean;
@@ -21,6 +21,7 @@ interface Values {
 export default function SelfReportPage() {
   const enrolmentId = Number(useParams().enrolmentId);
   const overview = useOverview();
+  const certificates = useMyCertificates();
   const c = overview.data?.classes.find((x) => x.enrolmentId === enrolmentId);
   const reportId = c?.selfReport?.id;
   const report = useQuery({
@@ -60,7 +61,7 @@ export default function SelfReportPage() {
     },
   });
 
-  if (overview.isPending || (reportId && report.isPending)) return <PageLoading />;
+  if (overview.isPending || certificates.isPending || (reportId && report.isPending)) return <PageLoading />;
   if (overview.error) return <QueryError error={overview.error} />;
   if (!c) return <Alert type="warning" showIcon message="Không tìm thấy lớp này trong danh sách lớp của bạn." />;
   const r = report.data;
@@ -120,7 +121,11 @@ export default function SelfReportPage() {
             initialValues={
               r
                 ? { completed: r.completed, score: r.score, certificateNo: r.certificateNo ?? undefined, applyAtWork: r.applyAtWork }
-                : { completed: c.result !== 'failed', score: c.finalScore }
+                : {
+                    completed: c.result !== 'failed',
+                    score: c.finalScore,
+                    certificateNo: certificates.data?.items.find((x) => x.enrolmentId === enrolmentId)?.number,
+                  }
             }
             onFinish={(v) => send.mutate(v)}
           >
