@@ -279,6 +279,12 @@ describe('files', () => {
       expect(b2.getCell(totalRow, 3 + 3 * k).value).toBe(i.numerator);
       expect(b2.getCell(totalRow, 4 + 3 * k).value).toBe(i.denominator);
     });
+    // Biểu 5: the commune's officials below standard not yet nominated, by name
+    const b5 = wb.getWorksheet('Biểu 5')!;
+    expect(report.data.belowStandard.length).toBeGreaterThan(0);
+    const names5: string[] = [];
+    for (let r = 5; r <= b5.rowCount; r++) names5.push(String(b5.getCell(r, 2).value));
+    expect(names5).toEqual(report.data.belowStandard.map((o) => o.fullName));
     const b4 = wb.getWorksheet('Biểu 4')!;
     let b4Total = 0;
     for (let r = 6; r <= b4.rowCount; r++) if (String(b4.getCell(r, 2).value).startsWith('Tổng cộng')) b4Total = r;
@@ -311,6 +317,19 @@ describe('province report and ad hoc requests', () => {
     const board = await ok<ChildrenStatusResponse>(national.get('/api/reports/status?year=2026&scope=nation'));
     expect(board.items.find((i) => i.code === '66')!.status).toBe('submitted');
     await ok<ReportDetail>(national.post(`/api/reports/${p.id}/review`, { version: s.version, decision: 'accept' }));
+  });
+
+  it('the ministry writes the national report with the provinces as rows', async () => {
+    const n = await ok<ReportDetail>(national.post('/api/reports', { kind: 'annual', year: 2026 }), 201);
+    expect(n).toMatchObject({ level: 'nation', scopeKey: 'nation', deadline: '2026-12-31' });
+    expect(n.data.children).toHaveLength(34);
+    const engine = await computeKpis(t.db, { scope: { level: 'nation' }, phase: 1, asOf: TODAY });
+    expect(n.data.total.indicators.map((i) => i.numerator)).toEqual(engine.indicators.map((i) => i.numerator));
+    expectError(await province.get(`/api/reports/${n.id}`), 404, 'NOT_FOUND');
+    const res = await national.get(`/api/reports/${n.id}/docx`);
+    const xml = new Zip(res.rawPayload, 50_000_000).read('word/document.xml')!.toString('utf8');
+    expect(xml).toContain('BỘ NỘI VỤ');
+    expect(xml).toContain('KT. BỘ TRƯỞNG');
   });
 
   it('the province asks its communes for an ad hoc report; only its communes answer it', async () => {
