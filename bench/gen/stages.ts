@@ -57,12 +57,28 @@ async function userTriggers(client: PoolClient): Promise<number> {
   return rows[0]!.n;
 }
 
+/** Builds the dropped indexes, two at a time (two cores), biggest tables' indexes spread over both. */
+async function rebuildIndexes(pool: Pool, defs: { def: string }[]): Promise<void> {
+  const queue = defs.map((d) => d.def.replace(/^CREATE (UNIQUE )?INDEX /, (m) => `${m}IF NOT EXISTS `));
+  const worker = async () => {
+    const c = await pool.connect();
+    try {
+      await c.query(`set maintenance_work_mem = '256MB'`);
+      for (let sql = queue.shift(); sql; sql = queue.shift()) await c.query(sql);
+    } finally {
+      c.release();
+    }
+  };
+  await Promise.all([worker(), worker()]);
+}
+
 export async function generateTrainingStages(
   pool: Pool,
   opts: { seed: number; today: string; communes: GenCommune[] },
   log: (m: string) => void,
 ): Promise<StageCounts> {
   const client = await pool.connect();
+  let dropped: { def: string; name: string }[] = [];
   try {
     await client.query(
       `truncate classes, class_communes, bridge_points, class_sessions, enrolments, attendance, scores, self_reports restart identity cascade`,
@@ -111,6 +127,18 @@ export async function generateTrainingStages(
     const communesByProvince = new Map<string, GenCommune[]>();
     for (const c of opts.communes) communesByProvince.set(c.province_code, [...(communesByProvince.get(c.province_code) ?? []), c]);
 
+    // Secondary indexes are dropped for the load and built once afterwards (much faster than keeping
+    // them up to date row by row); primary keys stay. They are rebuilt even when the load fails.
+    dropped = (
+      await client.query<{ def: string; name: string }>(
+        `select pg_get_indexdef(i.indexrelid) as def, quote_ident(n.nspname) || '.' || quote_ident(ic.relname) as name
+           from pg_index i join pg_class c on c.oid = i.indrelid join pg_class ic on ic.oid = i.indexrelid join pg_namespace n on n.oid = ic.relnamespace
+          where c.relname = any($1::text[]) and n.nspname = current_schema() and not i.indisprimary
+            and not exists (select 1 from pg_constraint k where k.conindid = i.indexrelid)`,
+        [OWN_TABLES],
+      )
+    ).rows;
+    for (const d of dropped) await client.query(`drop index ${d.name}`);
     const queue = new CopyQueue(client);
     const buffers = trainingBuffers(queue);
     const sr = selfReportBuffer(queue);
@@ -151,6 +179,10 @@ export async function generateTrainingStages(
     }
     await inFlight;
     await queue.drain();
+    const tIdx = performance.now();
+    await rebuildIndexes(pool, dropped);
+    dropped = [];
+    log(`  dựng lại chỉ mục: ${((performance.now() - tIdx) / 1000).toFixed(1)} s`);
     if (replica) {
       await client.query(`set session_replication_role = origin`);
       // Fire the statement-level triggers the load skipped (e.g. the KPI result cache's change marker).
@@ -188,6 +220,7 @@ export async function generateTrainingStages(
       flagsCleared: cleared.rowCount ?? 0,
     };
   } finally {
+    if (dropped.length) await rebuildIndexes(pool, dropped).catch((err: unknown) => log(`  lỗi dựng lại chỉ mục: ${String(err)}`));
     await client.query(`reset session_replication_role`).catch(() => {});
     client.release();
   }
