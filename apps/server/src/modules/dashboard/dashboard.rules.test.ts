@@ -42,6 +42,13 @@ describe('forecastTarget', () => {
     expect(forecastTarget(pts([10, 20, 30]), null, null).status).toBe('khong_du_du_lieu');
   });
 
+  it('gives no date when the pace is vanishingly slow, but says it is late', () => {
+    const r = forecastTarget(pts([10, 10.000001, 10.000002]), 100, '2028-12-31');
+    expect(r.status).toBe('tre_han');
+    expect(r.metOn).toBeNull();
+    expect(forecastTarget(pts([10, 10.000001, 10.000002]), 100, null).status).toBe('khong_du_du_lieu');
+  });
+
   it('uses only the last six points for the pace', () => {
     const r = forecastTarget(pts([0, 0, 0, 0, 10, 20, 30, 40, 50, 60]), 100, '2031-12-31');
     expect(r.pacePerMonth).toBeGreaterThan(9.5);

@@ -12,6 +12,8 @@ export interface TrendPoint {
 /** How many of the last month-end points set the pace, and how many are needed at least. */
 export const FORECAST_WINDOW = 6;
 export const FORECAST_MIN_POINTS = 3;
+/** Beyond this many days ahead a forecast date is not given (about 50 years). */
+export const FORECAST_HORIZON_DAYS = 50 * 365;
 
 const DAY = 86_400_000;
 const toDays = (iso: string): number => Date.parse(`${iso}T00:00:00Z`) / DAY;
@@ -56,7 +58,12 @@ export function forecastTarget(points: TrendPoint[], target: number | null, dead
   if (slope === null || slope <= 0) {
     return { current, pacePerMonth: slope === null ? null : Math.round(slope * 30 * 10) / 10, metOn: null, status: 'khong_du_du_lieu' };
   }
-  const metOn = fromDays(toDays(last.asOf) + (target - last.percent) / slope);
+  const days = (target - last.percent) / slope;
+  if (days > FORECAST_HORIZON_DAYS) {
+    // so slow that the date is meaningless: late for any deadline, no date shown
+    return { current, pacePerMonth: Math.round(slope * 30 * 10) / 10, metOn: null, status: deadline === null ? 'khong_du_du_lieu' : 'tre_han' };
+  }
+  const metOn = fromDays(toDays(last.asOf) + days);
   const status: ForecastStatus = deadline === null ? 'khong_han' : metOn <= deadline ? 'kip_han' : 'tre_han';
   return { current, pacePerMonth: Math.round(slope * 30 * 10) / 10, metOn, status };
 }
