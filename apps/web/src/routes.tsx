@@ -32,6 +32,13 @@ const EssayPage = lazy(() => import('./pages/essays/EssayPage.tsx'));
 const EssaysReviewPage = lazy(() => import('./pages/essays/EssaysReviewPage.tsx'));
 const MentoringPage = lazy(() => import('./pages/mentoring/MentoringPage.tsx'));
 const SurveySummaryPage = lazy(() => import('./pages/surveys/SurveySummaryPage.tsx'));
+// Post-training evaluations, annual ratings, effect analysis (SPEC §8).
+const EvaluationsPage = lazy(() => import('./pages/evaluations/EvaluationsPage.tsx'));
+const AssessPage = lazy(() => import('./pages/evaluations/AssessPage.tsx'));
+const MyEvaluationsPage = lazy(() => import('./pages/evaluations/MyEvaluationsPage.tsx'));
+const EvaluationConfigPage = lazy(() => import('./pages/evaluations/EvaluationConfigPage.tsx'));
+const RatingsPage = lazy(() => import('./pages/evaluations/RatingsPage.tsx'));
+const EffectsPage = lazy(() => import('./pages/evaluations/EffectsPage.tsx'));
 // Training (SPEC §5–§6, §12) and the public certificate verification page.
 const PlansPage = lazy(() => import('./pages/training/plans/PlansPage.tsx'));
 const PlanDetailPage = lazy(() => import('./pages/training/plans/PlanDetailPage.tsx'));
@@ -188,6 +195,23 @@ export const router = createBrowserRouter([
       { path: 'hoc-lieu', element: page(<ComingSoonPage title="Học liệu" />) },
       { path: 'tro-ly', element: page(<ComingSoonPage title="Trợ lý" />) },
       { path: 'thong-bao', element: page(<NotificationsPage />) },
+      {
+        element: <RequireNav navKey="evaluations" />,
+        children: [
+          { path: 'danh-gia-sau-boi-duong', element: page(<EvaluationsPage />) },
+          { path: 'danh-gia-sau-boi-duong/cau-hinh', element: page(<EvaluationConfigPage />) },
+        ],
+      },
+      { path: 'danh-gia-sau-boi-duong/:enrolmentId', element: page(<AssessPage />) },
+      { path: 'danh-gia-cua-toi', element: page(<MyEvaluationsPage />) },
+      {
+        element: <RequireNav navKey="ratings" />,
+        children: [{ path: 'xep-loai', element: page(<RatingsPage />) }],
+      },
+      {
+        element: <RequireNav navKey="effects" />,
+        children: [{ path: 'phan-tich-tac-dong', element: page(<EffectsPage />) }],
+      },
       { path: '*', element: page(<NotFoundPage />) },
     ],
   },

@@ -14,6 +14,7 @@ import { useOfficial } from './officialsApi.ts';
 import { AssignmentsCard, FlagsCard, ProfileCard, QualificationCard, StatusHistoryCard } from './ProfileSections.tsx';
 import { SensitivePanel } from './SensitivePanel.tsx';
 import { TransferModal } from './TransferModal.tsx';
+import { OfficialEvaluationsCard } from '../evaluations/OfficialEvaluationsCard.tsx';
 
 type Action = 'edit' | 'status' | 'requirement' | 'transfer' | null;
 
@@ -90,6 +91,7 @@ export default function OfficialDetailPage() {
       <AssignmentsCard o={o} />
       <FlagsCard o={o} />
       <StatusHistoryCard o={o} />
+      <OfficialEvaluationsCard officialId={o.id} />
       {o.canEdit && (
         <>
           <EditOfficialDrawer official={o} open={action === 'edit'} onClose={() => setAction(null)} onReload={reload} />
