@@ -20,7 +20,6 @@ const PositionsPage = lazy(() => import('./pages/positions/PositionsPage.tsx'));
 const NeedsPage = lazy(() => import('./pages/needs/NeedsPage.tsx'));
 const UrgentPage = lazy(() => import('./pages/needs/UrgentPage.tsx'));
 const WarningsPage = lazy(() => import('./pages/needs/WarningsPage.tsx'));
-const ComingSoonPage = lazy(() => import('./pages/learner/ComingSoonPage.tsx'));
 // Learner portal (SPEC §7, §12): classes, notifications, learning record, self-report, survey, essay; staff review pages.
 const MyClassesPage = lazy(() => import('./pages/learner/MyClassesPage.tsx'));
 const NotificationsPage = lazy(() => import('./pages/learner/NotificationsPage.tsx'));
@@ -57,6 +56,11 @@ const DashboardPage = lazy(() => import('./pages/dashboard/DashboardPage.tsx'));
 const AllWarningsPage = lazy(() => import('./pages/warnings/WarningsPage.tsx'));
 const ReportDetailPage = lazy(() => import('./pages/reports/ReportDetailPage.tsx'));
 const KeyTasksPage = lazy(() => import('./pages/key-tasks/KeyTasksPage.tsx'));
+// Digital learning library and the assistant (SPEC §11).
+const LibraryPage = lazy(() => import('./pages/library/LibraryPage.tsx'));
+const MaterialPage = lazy(() => import('./pages/library/MaterialPage.tsx'));
+const LibraryManagePage = lazy(() => import('./pages/library/LibraryManagePage.tsx'));
+const AssistantPage = lazy(() => import('./pages/assistant/AssistantPage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
 
 const page = (node: ReactNode) => <Suspense fallback={<PageLoading />}>{node}</Suspense>;
@@ -192,8 +196,13 @@ export const router = createBrowserRouter([
         element: <RequireNav navKey="survey-summaries" />,
         children: [{ path: 'khao-sat-lop', element: page(<SurveySummaryPage />) }],
       },
-      { path: 'hoc-lieu', element: page(<ComingSoonPage title="Học liệu" />) },
-      { path: 'tro-ly', element: page(<ComingSoonPage title="Trợ lý" />) },
+      { path: 'hoc-lieu', element: page(<LibraryPage />) },
+      { path: 'hoc-lieu/:id', element: page(<MaterialPage />) },
+      { path: 'tro-ly', element: page(<AssistantPage />) },
+      {
+        element: <RequireNav navKey="library-manage" />,
+        children: [{ path: 'quan-ly-hoc-lieu', element: page(<LibraryManagePage />) }],
+      },
       { path: 'thong-bao', element: page(<NotificationsPage />) },
       {
         element: <RequireNav navKey="evaluations" />,

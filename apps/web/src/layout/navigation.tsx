@@ -324,6 +324,39 @@ export const NAV_ITEMS: NavItem[] = [
       },
     ],
   },
+  // Digital learning library and the assistant (SPEC §11).
+  {
+    key: 'library-group',
+    label: 'Học liệu số',
+    icon: <BookOutlined />,
+    children: [
+      {
+        key: 'library-staff',
+        label: 'Thư viện học liệu',
+        icon: <BookOutlined />,
+        path: '/hoc-lieu',
+        permission: 'library.read',
+        description: 'Tài liệu, video mô phỏng, tình huống điển hình dùng chung toàn quốc',
+      },
+      {
+        key: 'assistant-staff',
+        label: 'Trợ lý tra cứu',
+        icon: <RobotOutlined />,
+        path: '/tro-ly',
+        permission: 'library.read',
+        description: 'Hỏi đáp quy định, trả lời có trích dẫn văn bản',
+      },
+      {
+        key: 'library-manage',
+        label: 'Quản lý học liệu',
+        icon: <BookOutlined />,
+        path: '/quan-ly-hoc-lieu',
+        permission: 'library.read',
+        roles: ['national_admin', 'province_admin', 'training_org', 'reviewer'],
+        description: 'Đăng, duyệt, công bố học liệu; lịch sử phiên bản',
+      },
+    ],
+  },
   {
     key: 'admin',
     label: 'Quản trị',
