@@ -38,7 +38,7 @@ export default function EffectsPage() {
               value={year}
               onChange={setYear}
               options={[thisYear, thisYear - 1].map((y) => ({ value: y, label: `Năm ${y}` }))}
-              style={{ width: 110 }}
+              style={{ width: 130 }}
             />
           </Flex>
         }
