@@ -48,7 +48,7 @@ export interface DocxInput {
   recipients: string | null;
   /** the date printed on the report (submission date, or today for a draft) */
   date: string;
-  sections: { title: string; text: string }[];
+  sections: { id: string; title: string; text: string }[];
   data: ReportData;
 }
 
@@ -169,6 +169,7 @@ function grid(header: string[], rows: string[][], widths: number[], leftCols: nu
       ...rows.map(
         (r) =>
           new TableRow({
+            cantSplit: true,
             children: r.map((v, k) =>
               gridCell(v, {
                 align: leftCols.includes(k) ? 'left' : k === 0 || centreCols.includes(k) ? 'center' : 'right',
@@ -193,7 +194,7 @@ function kpiTable(d: ReportData): Table {
       k.target,
       KPI_STATUS_LABELS[k.status] ?? k.status,
     ]),
-    [8, 38, 10, 10, 9, 12, 13],
+    [7, 31, 10, 10, 11, 17, 14],
     [1],
     [5, 6],
   );
@@ -325,15 +326,20 @@ export async function buildDocx(i: DocxInput): Promise<Buffer> {
     kpiTable(d),
     new Paragraph({ children: [], spacing: { after: 120 } }),
   ];
-  i.sections.forEach((s, n) => {
-    const roman = ['II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII'][n] ?? String(n + 2);
-    children.push(heading(`${roman}. ${s.title.toLocaleUpperCase('vi-VN')}`));
-    const paras = s.text
+  const paragraphsOf = (text: string) => {
+    const paras = text
       .split(/\r?\n/)
       .map((t) => t.trim())
       .filter(Boolean);
-    if (!paras.length) children.push(body('(Chưa có nội dung.)', { italics: true }));
-    for (const t of paras) children.push(body(t));
+    return paras.length ? paras.map((t) => body(t)) : [body('(Chưa có nội dung.)', { italics: true })];
+  };
+  // the standard "results" section is the general assessment under I; the others follow as II, III…
+  const [first, ...others] = i.sections;
+  const later = first && first.id === 'results' ? others : i.sections;
+  if (first && first.id === 'results') children.push(heading('3. Đánh giá chung'), ...paragraphsOf(first.text));
+  later.forEach((s, n) => {
+    const roman = ['II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII'][n] ?? String(n + 2);
+    children.push(heading(`${roman}. ${s.title.toLocaleUpperCase('vi-VN')}`), ...paragraphsOf(s.text));
   });
   children.push(body(`Trên đây là báo cáo kết quả thực hiện Đề án năm ${i.year} của ${issuerName(i)}./.`));
   children.push(new Paragraph({ children: [], spacing: { after: 120 } }), closingBlock(i));

@@ -42,7 +42,7 @@ async function render(deps: ReportsDeps, actor: Actor, id: number, format: Forma
       signerTitle: r.signerTitle,
       recipients: r.recipients,
       date: r.submittedAt ? (r.submittedOn ?? deps.clock.today()) : deps.clock.today(),
-      sections: sectionTitles.map((s) => ({ title: s.title, text: r.sections[s.id] ?? '' })),
+      sections: sectionTitles.map((s) => ({ id: s.id, title: s.title, text: r.sections[s.id] ?? '' })),
       data,
     });
   } else {
