@@ -47,25 +47,30 @@ function inService(q: RowQuery): SQL {
       and ${scopeOn('a', q.scope)}`;
 }
 
-/** Completed enrolments of an official (result completed, neither enrolment nor class cancelled) in a window of class end dates. */
+/**
+ * Officials with a completed enrolment (result completed, neither enrolment nor class cancelled)
+ * of the given types whose class ended in [start, until]. A set, joined once (hash join), not a
+ * per-official probe.
+ */
 function completedIn(types: readonly string[], start: string, until: string): SQL {
-  return sql`exists (
-      select 1 from enrolments e join classes c on c.id = e.class_id
-      where e.official_id = s.official_id
-        and e.status <> 'cancelled' and c.status <> 'cancelled'
-        and e.result = 'completed'
-        and c.programme_type in (${sql.join(
-          types.map((t) => sql`${t}`),
-          sql`, `,
-        )})
-        and c.end_date >= ${start}::date and c.end_date <= ${until}::date)`;
+  return sql`
+    select distinct e.official_id from enrolments e join classes c on c.id = e.class_id
+    where e.status <> 'cancelled' and c.status <> 'cancelled'
+      and e.result = 'completed'
+      and c.programme_type in (${sql.join(
+        types.map((t) => sql`${t}`),
+        sql`, `,
+      )})
+      and c.end_date >= ${start}::date and c.end_date <= ${until}::date`;
 }
 
-function officialRows(q: RowQuery, filter: SQL, numerator: SQL): SQL {
+/** People in service in the scope that pass `filter`; in the numerator when they are in `numeratorSet` (a set of official_id). */
+function officialRows(q: RowQuery, filter: SQL, numeratorSet: SQL): SQL {
   return sql`
-    select s.grp, s.official_id::text as id, s.official_id, (${numerator}) as in_num, null::text as label, null::date as dt
+    select s.grp, s.official_id::text as id, s.official_id, (d.official_id is not null) as in_num, null::text as label, null::date as dt
     from (${inService(q)}) s
     join officials o on o.id = s.official_id
+    left join (${numeratorSet}) d on d.official_id = s.official_id
     where ${filter}`;
 }
 
@@ -87,10 +92,9 @@ export function rowsSql(code: KpiCode, q: RowQuery): SQL {
           where f.official_id = s.official_id and f.flag = 'below_standard'
             and f.from_date <= ${q.asOf}::date
             and (f.to_date is null or f.to_date >= ${pw.start}::date))`,
-        sql`exists (
-          select 1 from enrolments e join classes c on c.id = e.class_id
-          where e.official_id = s.official_id and c.programme_type = 'CMCN'
-            and e.status <> 'cancelled' and e.decision_date <= ${q.asOf}::date)`,
+        sql`
+          select distinct e.official_id from enrolments e join classes c on c.id = e.class_id
+          where c.programme_type = 'CMCN' and e.status <> 'cancelled' and e.decision_date <= ${q.asOf}::date`,
       );
     case 'K2': {
       const w = completionWindow('K2', q.phase, q.asOf);
@@ -110,18 +114,20 @@ export function rowsSql(code: KpiCode, q: RowQuery): SQL {
     case 'K6':
       return sql`
         select ${groupOn('e', q.groupBy)} as grp, e.id::text as id, e.official_id,
-          exists (select 1 from self_reports r where r.enrolment_id = e.id and r.submitted_on <= ${q.asOf}::date) as in_num,
+          (r.enrolment_id is not null) as in_num,
           c.code || ' – ' || c.name as label, c.end_date as dt
         from enrolments e join classes c on c.id = e.class_id
+        left join (select enrolment_id from self_reports where submitted_on <= ${q.asOf}::date) r on r.enrolment_id = e.id
         where ${enrolmentScope(q)}
           and e.status <> 'cancelled' and c.status <> 'cancelled'
           and c.end_date >= ${pw.start}::date and c.end_date <= ${pw.until}::date`;
     case 'K7':
       return sql`
         select ${groupOn('e', q.groupBy)} as grp, e.id::text as id, e.official_id,
-          ${evaluatedSql(q.asOf)} as in_num,
+          (v.enrolment_id is not null) as in_num,
           c.code || ' – ' || c.name as label, c.end_date as dt
         from enrolments e join classes c on c.id = e.class_id
+        left join (${evaluatedSql(q.asOf)}) v on v.enrolment_id = e.id
         where ${enrolmentScope(q)}
           and e.status <> 'cancelled' and c.status <> 'cancelled' and e.result = 'completed'
           and c.end_date >= ${pw.start}::date and c.end_date <= ${pw.until}::date
@@ -156,8 +162,8 @@ let evaluationsTable = false;
  * enrolment counts as evaluated; `detectEvaluations` is called by the service before each computation.
  */
 function evaluatedSql(asOf: string): SQL {
-  if (!evaluationsTable) return sql`false`;
-  return sql`exists (select 1 from post_training_evaluations v where v.enrolment_id = e.id and v.evaluated_on <= ${asOf}::date)`;
+  if (!evaluationsTable) return sql`select null::int as enrolment_id where false`;
+  return sql`select enrolment_id from post_training_evaluations where evaluated_on <= ${asOf}::date`;
 }
 
 export async function detectEvaluations(db: DbOrTx): Promise<void> {
