@@ -236,17 +236,29 @@ export async function childNames(db: DbOrTx, scope: KpiScope): Promise<{ code: s
   return r.rows;
 }
 
+/** Known places (provinces, commune → province), per database handle; a miss re-reads them, so a new place is found. */
+const places = new WeakMap<object, { provinces: Set<string>; communes: Map<string, string> }>();
+async function loadPlaces(db: DbOrTx): Promise<{ provinces: Set<string>; communes: Map<string, string> }> {
+  const p = await db.execute<{ code: string }>(sql`select code from provinces`);
+  const c = await db.execute<{ code: string; province_code: string }>(sql`select code, province_code from communes`);
+  const v = { provinces: new Set(p.rows.map((r) => r.code)), communes: new Map(c.rows.map((r) => [r.code, r.province_code])) };
+  places.set(db, v);
+  return v;
+}
+
 export async function scopeExists(
   db: DbOrTx,
   scope: KpiScope,
 ): Promise<{ provinceCode: string | null; communeCode: string | null } | null> {
   if (scope.level === 'nation') return { provinceCode: null, communeCode: null };
-  if (scope.level === 'province') {
-    const r = await db.execute<{ code: string }>(sql`select code from provinces where code = ${scope.provinceCode}`);
-    return r.rows.length ? { provinceCode: scope.provinceCode, communeCode: null } : null;
-  }
-  const r = await db.execute<{ province_code: string }>(sql`select province_code from communes where code = ${scope.communeCode}`);
-  return r.rows.length ? { provinceCode: r.rows[0]!.province_code, communeCode: scope.communeCode } : null;
+  const find = (v: { provinces: Set<string>; communes: Map<string, string> }) => {
+    if (scope.level === 'province')
+      return v.provinces.has(scope.provinceCode) ? { provinceCode: scope.provinceCode, communeCode: null } : null;
+    const province = v.communes.get(scope.communeCode);
+    return province ? { provinceCode: province, communeCode: scope.communeCode } : null;
+  };
+  const known = places.get(db);
+  return (known && find(known)) ?? find(await loadPlaces(db));
 }
 
 /** The scope's own plans for the phase: whole-phase plans when any, else its yearly plans. */
