@@ -256,7 +256,7 @@ export default function DashboardPage() {
     const pts = trend.data?.points ?? [];
     const target = kpiTarget(trendCode, phase).percent;
     return {
-      grid: { left: 48, right: 24, top: 32, bottom: 32 },
+      grid: { left: 48, right: 24, top: 36, bottom: 32 },
       tooltip: { trigger: 'axis', valueFormatter: (v: number | null) => (v === null ? '–' : `${formatNumberVi(v, 1)}%`) },
       xAxis: { type: 'category', data: pts.map((p) => formatDateVi(p.asOf)) },
       yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
@@ -274,7 +274,7 @@ export default function DashboardPage() {
               : {
                   symbol: 'none',
                   data: [{ yAxis: target, name: 'Mục tiêu' }],
-                  label: { formatter: `Mục tiêu ${target}%` },
+                  label: { formatter: `Mục tiêu ${target}%`, position: 'insideEndTop' },
                   lineStyle: { color: '#cf1322', type: 'dashed' },
                 },
         },
@@ -304,18 +304,35 @@ export default function DashboardPage() {
         inRange: { color: ['#fff1f0', '#ffd591', '#95de64', '#237804'] },
         itemHeight: 120,
       },
+      geo: {
+        map: MAP_NAME,
+        nameProperty: 'code',
+        roam: false,
+        aspectScale: 1,
+        layoutCenter: ['50%', '50%'],
+        layoutSize: '95%',
+        itemStyle: { borderColor: '#8c8c8c', borderWidth: 0.5, areaColor: '#f5f5f5' },
+        emphasis: { label: { show: false }, itemStyle: { areaColor: '#ffe58f' } },
+        tooltip: { show: false },
+      },
       series: [
         {
           type: 'map',
-          map: MAP_NAME,
-          nameProperty: 'code',
-          roam: false,
-          aspectScale: 1,
-          layoutCenter: ['50%', '50%'],
-          layoutSize: '95%',
-          itemStyle: { borderColor: '#fff', borderWidth: 0.6, areaColor: '#f0f0f0' },
-          emphasis: { label: { show: false }, itemStyle: { areaColor: '#ffe58f' } },
+          geoIndex: 0,
           data: values.map((v) => ({ name: v.name, value: v.value })),
+        },
+        {
+          // the two archipelagos are small at this scale: name them on the map
+          type: 'scatter',
+          coordinateSystem: 'geo',
+          silent: true,
+          symbolSize: 0,
+          label: { show: true, formatter: '{b}', color: '#595959', fontSize: 11, position: 'right' },
+          data: [
+            { name: 'Quần đảo Hoàng Sa', value: [111.2, 17.1] },
+            { name: 'Quần đảo Trường Sa', value: [113.0, 10.6] },
+          ],
+          tooltip: { show: false },
         },
       ],
     };

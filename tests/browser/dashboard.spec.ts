@@ -1,0 +1,83 @@
+/**
+ * Dashboard (SPEC §9): national map and drill-down nation → Đắk Lắk → a commune → the people behind
+ * a number; a province admin lands on the province, a commune admin on the commune; the warnings page.
+ */
+import fs from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { login } from './helpers.ts';
+
+const SHOTS = process.env.SHOTS_DIR ?? 'test-results/screens';
+
+async function shot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+}
+
+async function openDashboard(page: Page): Promise<void> {
+  await page.getByRole('menuitem', { name: 'Chỉ tiêu, bản đồ' }).click();
+  await expect(page).toHaveURL(/\/tong-quan/);
+  await expect(page.getByTestId('kpi-K1')).toBeVisible({ timeout: 30_000 });
+}
+
+test('toàn quốc: bản đồ, xuống tỉnh, xuống xã, danh sách người sau một con số', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await login(page, 'bonoivu');
+  await openDashboard(page);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Chỉ tiêu bồi dưỡng – Toàn quốc');
+  await expect(page.getByTestId('province-map')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
+  await expect(page.getByTestId('trend-chart')).toHaveAttribute('data-ready', 'true');
+  await expect(page.getByText('Hoàng Sa (thành phố Đà Nẵng)', { exact: false })).toBeVisible();
+  // numbers in Vietnamese format and the date dd/mm/yyyy
+  await expect(page.getByText(/Số liệu tính đến ngày \d{2}\/\d{2}\/\d{4}/)).toBeVisible();
+  await shot(page, 'dashboard-1-nation');
+  await page.getByTestId('province-map').screenshot({ path: `${SHOTS}/dashboard-1b-map.png` });
+
+  await page.getByRole('link', { name: 'Đắk Lắk', exact: false }).first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Đắk Lắk');
+  await expect(page.getByRole('columnheader', { name: 'Xã, phường' })).toBeVisible();
+  await shot(page, 'dashboard-2-province');
+
+  await page
+    .getByRole('link', { name: /Ea Kar/ })
+    .first()
+    .click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Ea Kar');
+  await expect(page.getByRole('columnheader', { name: 'Cơ quan, đơn vị' })).toBeVisible();
+  const k1 = page.getByTestId('kpi-K3');
+  const denominator = k1.getByRole('button').nth(1);
+  await denominator.click();
+  const drawer = page.getByRole('dialog');
+  await expect(drawer).toBeVisible();
+  await expect(drawer.getByText(/\d+ dòng/)).toBeVisible({ timeout: 15_000 });
+  await shot(page, 'dashboard-3-people');
+  const person = drawer.locator('a[href^="/can-bo/"]').first();
+  if ((await person.count()) > 0) {
+    await person.click();
+    await expect(page).toHaveURL(/\/can-bo\/[0-9a-f-]+$/);
+  }
+});
+
+test('tỉnh mở vào tỉnh của mình, xã mở vào xã của mình; trang cảnh báo', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await login(page, 'sonoivu.66');
+  await openDashboard(page);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Đắk Lắk');
+  await expect(page.getByTestId('province-map')).toHaveCount(0);
+
+  await page.context().clearCookies();
+  await login(page, 'xa.24133');
+  await openDashboard(page);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Chỉ tiêu bồi dưỡng –');
+  await expect(page.getByRole('columnheader', { name: 'Cơ quan, đơn vị' })).toBeVisible();
+  await expect(page.getByTestId('trend-chart')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
+  await shot(page, 'dashboard-4-commune');
+
+  await page.getByRole('menuitem', { name: /Cảnh báo$/ }).click();
+  await expect(page).toHaveURL(/\/canh-bao$/);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Cảnh báo cần xử lý');
+  await expect(page.getByText('Lớp sắp khai giảng còn thiếu học viên').first()).toBeVisible();
+  await shot(page, 'warnings-1-commune');
+});
