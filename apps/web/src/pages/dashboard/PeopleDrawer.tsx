@@ -27,6 +27,9 @@ export default function PeopleDrawer({
   }, [open]);
   const people = usePeople(q, open?.code ?? null, part, page, PAGE_SIZE);
   const code = open?.code;
+  const rows = people.data?.items ?? [];
+  const hasLabel = rows.some((x) => x.label);
+  const hasDate = rows.some((x) => x.date);
   return (
     <Drawer open={open !== null} onClose={onClose} width={720} title={code ? `${code} · ${KPI_LABELS[code]}` : ''} destroyOnHidden>
       <Segmented
@@ -45,7 +48,7 @@ export default function PeopleDrawer({
         rowKey="id"
         size="small"
         loading={people.isPending}
-        dataSource={people.data?.items ?? []}
+        dataSource={rows}
         pagination={{ current: page, pageSize: PAGE_SIZE, total: people.data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
         columns={[
           {
@@ -55,8 +58,8 @@ export default function PeopleDrawer({
               r.officialId ? <Link to={`/can-bo/${r.officialId}`}>{name ?? '–'}</Link> : (name ?? r.label ?? '–'),
           },
           { title: 'Xã, phường', dataIndex: 'communeName', render: (v: string | null) => v ?? '–' },
-          { title: r(code), dataIndex: 'label', render: (v: string | null) => v ?? '–' },
-          { title: 'Ngày', dataIndex: 'date', width: 100, render: (v: string | null) => formatDateVi(v) || '–' },
+          ...(hasLabel ? [{ title: r(code), dataIndex: 'label', render: (v: string | null) => v ?? '–' }] : []),
+          ...(hasDate ? [{ title: 'Ngày', dataIndex: 'date', width: 100, render: (v: string | null) => formatDateVi(v) || '–' }] : []),
           {
             title: 'Tình trạng',
             dataIndex: 'inNumerator',
