@@ -37,7 +37,8 @@ export const EVALUATION_SOURCE_LABELS: Record<EvaluationSource, string> = {
 };
 
 export const EVALUATION_LEVEL_CODES = ['rat_hieu_qua', 'hieu_qua', 'it_hieu_qua', 'khong_hieu_qua'] as const;
-export type EvaluationLevel = (typeof EVALUATION_LEVEL_CODES)[number];
+// The EvaluationLevel type (same four codes) is exported by api-reports.ts.
+type EvaluationLevel = (typeof EVALUATION_LEVEL_CODES)[number];
 export const EVALUATION_LEVEL_LABELS: Record<EvaluationLevel, string> = {
   rat_hieu_qua: 'Rất hiệu quả',
   hieu_qua: 'Hiệu quả',
