@@ -77,12 +77,25 @@ async function rephrase(
   }
 }
 
+/** The passage without its first line when that line only repeats the section heading. */
+function withoutHeading(section: string, text: string): string {
+  const nl = text.indexOf('\n');
+  if (nl < 0) return text;
+  const first = text.slice(0, nl).trim().replace(/\.$/, '');
+  return first && section.startsWith(first) ? text.slice(nl + 1) : text;
+}
+
 export async function ask(deps: { db: DbOrTx; llm?: LlmConfig | null }, actor: Actor, question: string): Promise<AssistantAskResponse> {
   assertCan(actor, 'library.read');
   const q = question.normalize('NFC').trim();
   const picked = pickCitations(await rankPassages(deps.db, actor, q));
   if (picked.length === 0) return { answer: ASSISTANT_NO_ANSWER, noAnswer: true, citations: [] };
-  const citations = picked.map((p) => ({ materialId: p.materialId, title: p.title, section: p.section, quote: quoteOf(p.text) }));
+  const citations = picked.map((p) => ({
+    materialId: p.materialId,
+    title: p.title,
+    section: p.section,
+    quote: quoteOf(withoutHeading(p.section, p.text)),
+  }));
   const llm = deps.llm === undefined ? llmConfigFromEnv() : deps.llm;
   const phrased = llm ? await rephrase(llm, q, citations) : null;
   return { answer: phrased ?? composeAnswer(citations), noAnswer: false, citations };

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useMutation } from '@tanstack/react-query';
-import { Alert, Button, Card, Input, List, Space, Typography } from 'antd';
+import { Alert, Button, Card, Input, List, Typography } from 'antd';
 import { ASSISTANT_QUESTION_MAX, type AssistantAskResponse } from '@app/shared';
 import { api, errorMessage } from '../../api/client.ts';
 
@@ -43,16 +43,21 @@ export default function AssistantPage() {
           }
         }}
       />
-      <Space wrap style={{ margin: '12px 0' }}>
+      <div style={{ margin: '12px 0' }}>
         <Button type="primary" onClick={() => send(question)} loading={ask.isPending} disabled={question.trim().length < 3}>
           Hỏi trợ lý
         </Button>
-        {EXAMPLES.map((e) => (
-          <Button key={e} size="small" onClick={() => send(e)}>
-            {e}
-          </Button>
-        ))}
-      </Space>
+      </div>
+      <div style={{ marginBottom: 16 }}>
+        <Typography.Text type="secondary">Câu hỏi mẫu:</Typography.Text>
+        <ul style={{ paddingLeft: 20, margin: '4px 0 0' }}>
+          {EXAMPLES.map((e) => (
+            <li key={e}>
+              <Typography.Link onClick={() => send(e)}>{e}</Typography.Link>
+            </li>
+          ))}
+        </ul>
+      </div>
       {ask.error && <Alert type="error" showIcon message={errorMessage(ask.error)} />}
       {a && a.noAnswer && <Alert data-testid="assistant-no-answer" type="warning" showIcon message={a.answer} />}
       {a && !a.noAnswer && (

@@ -211,7 +211,7 @@ export default function MaterialPage() {
         <Card size="small" title="Nội dung" style={{ marginBottom: 16 }} data-testid="material-sections">
           {m.sections.map((s, i) => (
             <div key={i} id={`muc-${i + 1}`} style={{ marginBottom: 12 }}>
-              {s.section !== 'Phần mở đầu' && (
+              {s.section !== 'Phần mở đầu' && !s.text.startsWith(s.section.split(', khoản')[0]!) && (
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   {s.section}
                 </Typography.Text>
