@@ -52,16 +52,24 @@ function inService(q: RowQuery): SQL {
  * of the given types whose class ended in [start, until]. A set, joined once (hash join), not a
  * per-official probe.
  */
-function completedIn(types: readonly string[], start: string, until: string): SQL {
+function completedIn(q: RowQuery, types: readonly string[], start: string, until: string): SQL {
   return sql`
     select distinct e.official_id from enrolments e join classes c on c.id = e.class_id
-    where e.status <> 'cancelled' and c.status <> 'cancelled'
+    where ${ofPeopleInService(q)}
+      and e.status <> 'cancelled' and c.status <> 'cancelled'
       and e.result = 'completed'
       and c.programme_type in (${sql.join(
         types.map((t) => sql`${t}`),
         sql`, `,
       )})
       and c.end_date >= ${start}::date and c.end_date <= ${until}::date`;
+}
+
+/** Restricts a numerator set to people in service in the scope (so a commune reads only its people's enrolments). */
+function ofPeopleInService(q: RowQuery): SQL {
+  return sql`e.official_id in (
+    select a.official_id from official_assignments a
+    where a.from_date <= ${q.asOf}::date and (a.to_date is null or a.to_date >= ${q.asOf}::date) and ${scopeOn('a', q.scope)})`;
 }
 
 /** People in service in the scope that pass `filter`; in the numerator when they are in `numeratorSet` (a set of official_id). */
@@ -94,23 +102,23 @@ export function rowsSql(code: KpiCode, q: RowQuery): SQL {
             and (f.to_date is null or f.to_date >= ${pw.start}::date))`,
         sql`
           select distinct e.official_id from enrolments e join classes c on c.id = e.class_id
-          where c.programme_type = 'CMCN' and e.status <> 'cancelled' and e.decision_date <= ${q.asOf}::date`,
+          where ${ofPeopleInService(q)} and c.programme_type = 'CMCN' and e.status <> 'cancelled' and e.decision_date <= ${q.asOf}::date`,
       );
     case 'K2': {
       const w = completionWindow('K2', q.phase, q.asOf);
-      return officialRows(q, sql`o.official_type = 'cong_chuc' and not o.is_leader`, completedIn(['QLNN_CHUNG'], w.start, w.until));
+      return officialRows(q, sql`o.official_type = 'cong_chuc' and not o.is_leader`, completedIn(q, ['QLNN_CHUNG'], w.start, w.until));
     }
     case 'K3': {
       const w = completionWindow('K3', q.phase, q.asOf);
-      return officialRows(q, sql`true`, completedIn(['CMNV', 'KNBT'], w.start, w.until));
+      return officialRows(q, sql`true`, completedIn(q, ['CMNV', 'KNBT'], w.start, w.until));
     }
     case 'K4': {
       const w = completionWindow('K4', q.phase, q.asOf);
-      return officialRows(q, sql`true`, completedIn(['CMNV', 'KNBT', 'CAPNHAT'], w.start, w.until));
+      return officialRows(q, sql`true`, completedIn(q, ['CMNV', 'KNBT', 'CAPNHAT'], w.start, w.until));
     }
     case 'K5':
       // leaders (cán bộ or công chức); QLNN_LANHDAO completed at any time up to asOf
-      return officialRows(q, sql`o.is_leader`, completedIn(['QLNN_LANHDAO'], '2000-01-01', q.asOf));
+      return officialRows(q, sql`o.is_leader`, completedIn(q, ['QLNN_LANHDAO'], '2000-01-01', q.asOf));
     case 'K6':
       return sql`
         select ${groupOn('e', q.groupBy)} as grp, e.id::text as id, e.official_id,
