@@ -63,6 +63,9 @@ test('tỉnh mở vào tỉnh của mình, xã mở vào xã của mình; trang 
   test.setTimeout(120_000);
   await page.setViewportSize({ width: 1366, height: 900 });
   await login(page, 'sonoivu.66');
+  await expect(page.getByText(/Chỉ tiêu bồi dưỡng đến ngày \d{2}\/\d{2}\/\d{4}/)).toBeVisible();
+  await expect(page.getByRole('link', { name: /\d+ cảnh báo/ })).toBeVisible({ timeout: 30_000 });
+  await shot(page, 'home-province');
   await openDashboard(page);
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Đắk Lắk');
   await expect(page.getByTestId('province-map')).toHaveCount(0);

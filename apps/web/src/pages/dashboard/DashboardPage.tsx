@@ -47,13 +47,10 @@ import { useCurrentUser, useServerToday } from '../../api/auth.ts';
 import { errorMessage } from '../../api/client.ts';
 import EChart, { MAP_NAME } from './EChart.tsx';
 import PeopleDrawer from './PeopleDrawer.tsx';
+import { pct } from './format.ts';
 import { exportUrl, useChildren, useForecast, useKpis, useTrend, type DashQuery } from './dashboardApi.ts';
 
 const DATE_FORMAT = 'DD/MM/YYYY';
-
-export function pct(p: number | null): string {
-  return p === null ? '–' : `${formatNumberVi(p, p % 1 === 0 ? 0 : 1)}%`;
-}
 
 function clampAsOf(d: string): string {
   return d < KPI_MIN_AS_OF ? KPI_MIN_AS_OF : d > KPI_MAX_AS_OF ? KPI_MAX_AS_OF : d;

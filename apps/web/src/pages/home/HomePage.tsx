@@ -10,6 +10,7 @@ import type { ProvinceList } from '../../api/types.ts';
 import { visibleLeaves } from '../../layout/navigation.tsx';
 import LearnerHome from '../learner/LearnerHome.tsx';
 import { CommuneAdminCards, MyRecordCard } from '../officials/HomeCards.tsx';
+import HomeKpiSummary from '../dashboard/HomeKpiSummary.tsx';
 
 function scopeRows(me: MeResponse) {
   const n = me.scopeNames;
@@ -77,6 +78,7 @@ export default function HomePage() {
           </Col>
         )}
       </Row>
+      {me.permissions.includes('kpis.read') && me.role !== 'training_org' && <HomeKpiSummary />}
       {me.role === 'commune_admin' && <CommuneAdminCards />}
       {shortcuts.length > 0 && (
         <>
