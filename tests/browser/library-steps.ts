@@ -24,7 +24,7 @@ export async function openDocument(page: Page): Promise<void> {
   await expect(first.locator('mark').first()).toBeVisible();
   await page.getByRole('link', { name: 'Hướng dẫn mẫu về hòa giải tranh chấp đất đai tại cấp xã' }).click();
   await expect(page.getByTestId('material-title')).toHaveText('Hướng dẫn mẫu về hòa giải tranh chấp đất đai tại cấp xã');
-  await expect(page.getByTestId('material-sections')).toContainText('Điều 2. Thời hạn hòa giải, khoản 1');
+  await expect(page.getByTestId('material-sections')).toContainText('Điều 2. Thời hạn hòa giải, khoản 2');
   await expect(page.getByTestId('material-sections')).toContainText('không quá 30 ngày');
 }
 

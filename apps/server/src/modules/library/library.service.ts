@@ -464,7 +464,7 @@ export async function recordProgress(deps: LibraryDeps, actor: Actor, id: string
     userId: actor.id,
     materialId: m.id,
     officialId: actor.officialId,
-    status: completed ? 'completed' : req.event === 'open' && !prev ? 'opened' : 'in_progress',
+    status: completed ? 'completed' : req.event === 'open' ? (prev?.status ?? 'opened') : 'in_progress',
     progressPercent: completed ? Math.max(percent, 100) : percent,
     positionSeconds: req.positionSeconds ?? Number(prev?.position_seconds ?? 0),
     quizBestScore: prev?.quiz_best_score ?? null,
