@@ -11,7 +11,7 @@ export const FORECAST_STATUS_LABELS: Record<ForecastStatus, string> = {
   da_dat: 'Đã đạt chỉ tiêu',
   kip_han: 'Kịp hạn',
   tre_han: 'Trễ hạn',
-  khong_han: 'Dự báo (không có hạn)',
+  khong_han: 'Dự kiến',
   khong_du_du_lieu: 'Không đủ dữ liệu',
 };
 
