@@ -1,6 +1,6 @@
 /** Post-training evaluation on a 360 px phone: a unit head assesses a staff member whose window is open. */
 import { expect, test, type PlaywrightWorkerArgs } from '@playwright/test';
-import { DEMO_PASSWORD, expectNoHorizontalScroll, login, screenshot } from './helpers.ts';
+import { DEMO_PASSWORD, expectNoHorizontalScroll, login, pickOption, screenshot } from './helpers.ts';
 
 const HEADS = ['24133', '22015', '24373', '24235', '24211'].flatMap((c) => [1, 2, 3, 4].map((n) => `donvi.${c}.${n}`));
 
@@ -31,7 +31,7 @@ test('thủ trưởng đơn vị đánh giá hiệu quả sau bồi dưỡng c�
   await expectNoHorizontalScroll(page, 360);
   await screenshot(page, 'evaluations-01-list-phone');
 
-  await firstCard.getByRole('button', { name: 'Đánh giá' }).click();
+  await firstCard.getByRole('button', { name: 'Đánh giá', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Thủ trưởng đơn vị đánh giá');
   await expect(page.getByText(name).first()).toBeVisible();
   const save = page.getByRole('button', { name: /tiêu chí chưa chấm|Lưu đánh giá/ });
@@ -48,10 +48,21 @@ test('thủ trưởng đơn vị đánh giá hiệu quả sau bồi dưỡng c�
   await page.getByRole('button', { name: 'Lưu đánh giá' }).click();
 
   await expect(page).toHaveURL(/\/danh-gia-sau-boi-duong$/);
-  await page.getByText('Đã đánh giá', { exact: true }).first().click();
-  const done = page.locator('.ant-card').filter({ hasText: name }).first();
+  await pickOption(page, 'Tình trạng', 'Đã đánh giá');
+  const done = page.locator('.ant-card').filter({ hasText: name }).filter({ hasText: 'Đã đánh giá' }).first();
   await expect(done).toContainText(/Hiệu quả|Rất hiệu quả|Ít hiệu quả/);
+  await expectNoHorizontalScroll(page, 360);
   await screenshot(page, 'evaluations-03-done-phone');
+  // The evidence with <script> comes back as plain text.
+  await done.getByRole('button', { name: 'Xem các ý kiến đánh giá' }).click();
+  await expect(
+    page.getByRole('dialog').getByText('<script>alert(1)</script> Áp dụng quy trình mới khi tiếp nhận hồ sơ.', { exact: false }),
+  ).toBeVisible();
+  await screenshot(page, 'evaluations-03b-detail-phone');
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: /Close|Đóng/ })
+    .click();
 
   // A learner's own page (contract 5) shows the evaluations without horizontal scrolling.
   await page.context().clearCookies();
