@@ -8,6 +8,7 @@
  * enrolments, evaluations) are added here as their modules land.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
@@ -123,7 +124,10 @@ export async function generateNational(
   return { communes: chosen.length, officials: total, seconds: (performance.now() - t0) / 1000, officialsSeconds, today, ...counts };
 }
 
+const loadAtStart = os.loadavg()[0]!;
+
 function recordSection(r: GenResult, scale: number, seed: number): void {
+  const cpu = process.cpuUsage();
   const n = (x: number | undefined) => (x ?? 0).toLocaleString('en');
   const pass = r.seconds <= 300;
   writeSection(
@@ -132,6 +136,7 @@ function recordSection(r: GenResult, scale: number, seed: number): void {
 
 - Date: ${runDate()} · machine: ${machine()}
 - Command: \`npm run gen:national -- --scale ${scale} --seed ${seed} --today ${r.today} --record\` (embedded PostgreSQL in \`DATA_DIR\`, default ./data-bench)
+- Machine load: 1-min load average ${loadAtStart.toFixed(1)} at the start, ${os.loadavg()[0]!.toFixed(1)} at the end (other work on the same cores slows this down); this Node process used ${(cpu.user / 1e6).toFixed(0)} s user + ${(cpu.system / 1e6).toFixed(0)} s system CPU
 - Target: full scale generated and loaded ≤ 5 min · **${r.seconds.toFixed(0)} s (${(r.seconds / 300).toFixed(2)} of the limit) — ${pass ? 'PASS' : 'FAIL'}** (officials stage ${(r.officialsSeconds ?? 0).toFixed(0)} s, training stages ${(r.seconds - (r.officialsSeconds ?? 0)).toFixed(0)} s)
 
 | rows | count |

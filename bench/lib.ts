@@ -18,7 +18,7 @@ export function stats(samples: number[]) {
 
 export function machine(): string {
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
-  return `${os.cpus().length} cores (${cpu.trim()}), ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}, ${os.platform()} ${os.release()}`;
+  return `${os.cpus().length} cores (${cpu.trim()}), ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}, ${os.platform()} ${os.release()}; 1-min load average ${os.loadavg()[0]!.toFixed(1)} when written`;
 }
 
 export const ms = (x: number) => `${x.toFixed(x < 10 ? 2 : 1)} ms`;

@@ -18,7 +18,7 @@ import autocannon from 'autocannon';
 import { loadConfig } from '../apps/server/src/config.ts';
 import { EMBEDDED_DB_NAME, openDatabase } from '../apps/server/src/db/open.ts';
 import { hashPassword } from '../apps/server/src/modules/auth/passwords.ts';
-import { DEMO_PASSWORD } from '../apps/server/src/seed/demo.ts';
+import { DEMO_PASSWORD, seedDemoData } from '../apps/server/src/seed/demo.ts';
 import { login, type Session } from './http.ts';
 import { ROOT, genMeta, machine, ms, percentile, today, writeSection } from './lib.ts';
 
@@ -45,6 +45,8 @@ const config = loadConfig();
 const database = await openDatabase(config, () => {});
 const url = config.databaseUrl || database.embedded!.url(EMBEDDED_DB_NAME);
 const pool = database.pool;
+// Demo accounts (national admin for the read load); no demo training data on the generated dataset.
+await seedDemoData(database.db, appToday, { training: false });
 
 // Learners: one ended, not-cancelled nomination each whose report is not confirmed (or not made yet).
 const picked = (
@@ -73,7 +75,9 @@ for (const [i, p] of picked.entries()) {
 // The server as its own process.
 const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench/bench-server.ts'), '--today', appToday], {
   cwd: ROOT,
-  env: { ...process.env, DATABASE_URL: url },
+  // Learners log in from their own addresses (X-Forwarded-For behind the loopback "proxy"): the login
+  // route's per-address limit (60/min) applies per learner as in production.
+  env: { ...process.env, DATABASE_URL: url, TRUST_PROXY: '1' },
   stdio: ['ignore', 'pipe', 'inherit'],
 });
 const port = await new Promise<number>((resolve, reject) => {
@@ -86,14 +90,35 @@ const port = await new Promise<number>((resolve, reject) => {
   child.on('exit', (code) => reject(new Error(`bench server exited (${code})`)));
 });
 const base = `http://127.0.0.1:${port}`;
+// On any failure below: stop the server process and the embedded PostgreSQL, then report the error.
+process.on('uncaughtException', (err) => void fail(err));
+process.on('unhandledRejection', (err) => void fail(err));
+async function fail(err: unknown): Promise<never> {
+  console.error(err);
+  child.kill('SIGTERM');
+  await database.close().catch(() => {});
+  process.exit(1);
+}
 const rssMb = () => {
   const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${child.pid}/status`, 'utf8'));
   return m ? Number(m[1]) / 1024 : NaN;
 };
 
+async function loginFrom(ip: string, username: string): Promise<Session> {
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-forwarded-for': ip },
+    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+  });
+  if (!res.ok) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
+  const cookies = res.headers.getSetCookie().map((c) => c.split(';')[0]!);
+  const csrf = cookies.find((c) => c.startsWith('csrf='))!.slice(5);
+  return { cookie: cookies.join('; '), csrf };
+}
+
 const learners: (Session & { body: string })[] = [];
 for (const [i, p] of picked.entries()) {
-  const s = await login(base, `bench.hocvien.${i + 1}`);
+  const s = await loginFrom(`10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`, `bench.hocvien.${i + 1}`);
   const body = JSON.stringify({
     enrolmentId: String(p.enrolment_id),
     completed: 'true',
