@@ -314,7 +314,7 @@ export async function buildDocx(i: DocxInput): Promise<Buffer> {
     rule(40),
     new Paragraph({ children: [], spacing: { after: 120 } }),
     body(
-      `Thực hiện Quyết định số 700/QĐ-TTg ngày 20/4/2026 của Thủ tướng Chính phủ phê duyệt Đề án tăng cường bồi dưỡng đội ngũ cán bộ, công chức ở xã, phường, đặc khu giai đoạn 2026 - 2031, ${issuerName(i)} báo cáo kết quả thực hiện năm ${i.year} như sau:`,
+      `Thực hiện Quyết định số 700/QĐ-TTg ngày 20/4/2026 của Thủ tướng Chính phủ phê duyệt Đề án tăng cường bồi dưỡng đội ngũ cán bộ, công chức ở xã, phường, đặc khu giai đoạn 2026 - 2031, ${issuerName(i)} báo cáo ${whatOf(i)} như sau:`,
     ),
     heading('I. KẾT QUẢ THỰC HIỆN'),
     heading('1. Số liệu bồi dưỡng'),
@@ -341,7 +341,7 @@ export async function buildDocx(i: DocxInput): Promise<Buffer> {
     const roman = ['II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII'][n] ?? String(n + 2);
     children.push(heading(`${roman}. ${s.title.toLocaleUpperCase('vi-VN')}`), ...paragraphsOf(s.text));
   });
-  children.push(body(`Trên đây là báo cáo kết quả thực hiện Đề án năm ${i.year} của ${issuerName(i)}./.`));
+  children.push(body(`Trên đây là báo cáo ${whatOf(i)} của ${issuerName(i)}./.`));
   children.push(new Paragraph({ children: [], spacing: { after: 120 } }), closingBlock(i));
 
   const doc = new Document({
@@ -380,6 +380,14 @@ export async function buildDocx(i: DocxInput): Promise<Buffer> {
     ],
   });
   return Packer.toBuffer(doc);
+}
+
+/** What the report is about, in the intro and closing sentences. */
+function whatOf(i: DocxInput): string {
+  if (i.kind === 'midterm') return 'sơ kết giai đoạn 2026 - 2028 thực hiện Đề án';
+  if (i.kind === 'final') return 'tổng kết giai đoạn 2026 - 2031 thực hiện Đề án';
+  if (i.kind === 'adhoc') return `theo yêu cầu "${i.title.replace(` - ${i.data.scope.name}`, '')}"`;
+  return `kết quả thực hiện Đề án năm ${i.year}`;
 }
 
 function issuerName(i: DocxInput): string {
