@@ -58,6 +58,12 @@ test('toàn quốc: bản đồ, xuống tỉnh, xuống xã, danh sách ngườ
     await person.click();
     await expect(page).toHaveURL(/\/can-bo\/[0-9a-f-]+$/);
   }
+
+  // warnings of a province picked by a national reader
+  await page.goto('/canh-bao?scope=province:66');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Cảnh báo cần xử lý');
+  await expect(page.getByText('Xã, phường chậm tiến độ').first()).toBeVisible({ timeout: 30_000 });
+  await shot(page, 'warnings-2-province');
 });
 
 test('tỉnh mở vào tỉnh của mình, xã mở vào xã của mình; trang cảnh báo', async ({ page }) => {

@@ -80,6 +80,8 @@ export const WarningsListQuery = z.object({
 });
 export const WarningsListResponse = z.object({
   scope: z.string(),
+  /** "Toàn quốc", "Tỉnh Đắk Lắk", "Phường Buôn Ma Thuột" */
+  scopeName: z.string(),
   asOf: z.string(),
   groups: z.array(
     z.object({

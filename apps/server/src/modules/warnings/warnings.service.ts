@@ -22,6 +22,7 @@ import { defaultPhase } from '../needs/needs.rules.ts';
 import { warnings as needsWarnings } from '../needs/warnings.service.ts';
 import { overdueSelfReports } from '../self-reports/self-reports.service.ts';
 import { notify } from '../notifications/notifications.service.ts';
+import { scopeName } from '../dashboard/dashboard.repository.ts';
 import * as repo from './warnings.repository.ts';
 import {
   CLASS_SOON_DAYS,
@@ -245,7 +246,7 @@ export async function collect(db: Db, clock: Clock, scope: KpiScope): Promise<Wa
     ),
   );
 
-  return { scope: scopeString(scope), asOf, groups };
+  return { scope: scopeString(scope), scopeName: await scopeName(db, scope), asOf, groups };
 }
 
 /** GET /api/warnings: the reader's scope (default: their own) after the KPI module's scope check. */

@@ -121,6 +121,7 @@ describe('GET /api/warnings', () => {
   it('shows the same facts at province and nation level, and none of them to another commune', async () => {
     const p = (await (await t.loginAs('sonoivu.66')).get('/api/warnings')).json<WarningsListResponse>();
     expect(p.scope).toBe('province:66');
+    expect(p.scopeName).toBe('Tỉnh Đắk Lắk');
     expect(groupOf(p, 'chua_cu_hoc').items.map((i) => i.key)).toContain(belowId);
     expect(groupOf(p, 'lop_thieu_hoc_vien').items.map((i) => i.key)).toContain(String(soonClassId));
     const n = (await (await t.loginAs('bonoivu')).get('/api/warnings?scope=nation')).json<WarningsListResponse>();

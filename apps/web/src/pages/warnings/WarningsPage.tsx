@@ -27,14 +27,7 @@ export default function WarningsPage() {
     queryFn: () => api.get<WarningsListResponse>('/api/warnings', { scope }),
   });
   const canPick = !me.scope.communeCode;
-  const scopeTitle =
-    data?.scope === 'nation'
-      ? 'Toàn quốc'
-      : data?.scope.startsWith('commune:') && data.scope === `commune:${me.scope.communeCode ?? ''}`
-        ? me.scopeNames.communeName
-        : data?.scope.startsWith('province:') && me.scopeNames.provinceName
-          ? me.scopeNames.provinceName
-          : data?.scope;
+  const scopeTitle = data?.scopeName;
 
   return (
     <>
@@ -110,10 +103,20 @@ export default function WarningsPage() {
                   renderItem={(i) => (
                     <List.Item extra={i.date ? <Tag>{formatDateVi(i.date)}</Tag> : undefined}>
                       <List.Item.Meta
-                        title={i.link ? <Link to={i.link}>{i.title}</Link> : i.title}
+                        title={
+                          i.link ? (
+                            <Link to={i.link} style={{ color: '#1677ff' }}>
+                              {i.title}
+                            </Link>
+                          ) : (
+                            i.title
+                          )
+                        }
                         description={
                           <>
-                            {i.communeName && data.scope !== `commune:${i.communeCode ?? ''}` && <Tag>{i.communeName}</Tag>}
+                            {i.communeName && i.kind !== 'xa_cham_tien_do' && data.scope !== `commune:${i.communeCode ?? ''}` && (
+                              <Tag>{i.communeName}</Tag>
+                            )}
                             {i.detail}
                           </>
                         }
