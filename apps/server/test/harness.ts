@@ -6,6 +6,8 @@
 import crypto from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
+// The names `inject` may read are declared (ProvidedContext) next to where they are provided.
+import type {} from './global-setup.ts';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../src/app.ts';
 import { createClock, type Clock } from '../src/clock.ts';
