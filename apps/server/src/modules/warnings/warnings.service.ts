@@ -164,7 +164,7 @@ export async function collect(db: Db, clock: Clock, scope: KpiScope): Promise<Wa
         communeCode: scope.communeCode,
         communeName: n.get(scope.communeCode) ?? null,
         date: null,
-        link: `/tong-quan?scope=commune:${scope.communeCode}`,
+        link: `/tong-quan?scope=commune:${scope.communeCode}&ten=${encodeURIComponent(n.get(scope.communeCode) ?? '')}`,
       });
     }
   } else if (scope.level === 'province') {
@@ -179,7 +179,7 @@ export async function collect(db: Db, clock: Clock, scope: KpiScope): Promise<Wa
           communeCode: c.code,
           communeName: c.name,
           date: null,
-          link: `/tong-quan?scope=commune:${c.code}`,
+          link: `/tong-quan?scope=commune:${c.code}&ten=${encodeURIComponent(c.name)}`,
         });
     }
   } else {
@@ -194,7 +194,7 @@ export async function collect(db: Db, clock: Clock, scope: KpiScope): Promise<Wa
           communeCode: null,
           communeName: null,
           date: null,
-          link: `/tong-quan?scope=province:${c.code}`,
+          link: `/tong-quan?scope=province:${c.code}&ten=${encodeURIComponent(c.name)}`,
         });
     }
   }
