@@ -68,6 +68,10 @@ export const libraryMaterials = pgTable(
     search: tsvector('search').generatedAlwaysAs(
       sql`setweight(to_tsvector('simple'::regconfig, f_unaccent(lower(title))), 'A') || setweight(to_tsvector('simple'::regconfig, f_unaccent(lower(headings || ' ' || summary))), 'B') || setweight(to_tsvector('simple'::regconfig, f_unaccent(lower(left(body_text, 300000)))), 'C')`,
     ),
+    /** Title and headings only: small enough to stay inline, so ranking many matches does not read the body's vector. */
+    searchHead: tsvector('search_head').generatedAlwaysAs(
+      sql`setweight(to_tsvector('simple'::regconfig, f_unaccent(lower(title))), 'A') || setweight(to_tsvector('simple'::regconfig, f_unaccent(lower(left(headings || ' ' || summary, 4000)))), 'B')`,
+    ),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

@@ -73,7 +73,8 @@ export type SearchHit = {
 
 /**
  * Ranked search: full text over title (A) > headings and summary (B) > body (C), plus trigram
- * similarity of the title for misspellings and partial words; all over f_unaccent(lower(…)).
+ * similarity of the title in the rank; all over f_unaccent(lower(…)). The 'fuzzy' mode (title
+ * trigrams only) is the fallback for misspellings and partial words when full text finds nothing.
  * The query arrives already NFC-normalised. Without a query: newest first.
  */
 export async function searchMaterials(
@@ -83,19 +84,22 @@ export async function searchMaterials(
   f: ListFilter,
   page: number,
   pageSize: number,
+  /** 'words': full text (the normal case); 'fuzzy': title trigram similarity, for misspellings when words find nothing. */
+  mode: 'words' | 'fuzzy' = 'words',
 ): Promise<SearchHit[]> {
   const conds = [visibilitySql(v, publishedOnly), ...filterSql(f)];
   const q = f.q?.trim();
   if (q) {
+    const match = mode === 'words' ? sql`m.search @@ q.tsq` : sql`f_unaccent(lower(m.title)) % q.raw`;
     const res = await db.execute<SearchHit>(sql`
       with q as (
         select websearch_to_tsquery('simple', f_unaccent(lower(${q}))) as tsq,
                f_unaccent(lower(${q})) as raw
       ), hits as (
-        select m.id, ts_rank(m.search, q.tsq, 1) * 2 + similarity(f_unaccent(lower(m.title)), q.raw) as rank
+        select m.id, ts_rank(m.search_head, q.tsq) * 4 + similarity(f_unaccent(lower(m.title)), q.raw) as rank
         from library_materials m, q
         where ${sql.join(conds, sql` and `)}
-          and (m.search @@ q.tsq or f_unaccent(lower(m.title)) % q.raw)
+          and ${match}
       )
       select m.id, m.title, m.type, m.summary, m.status, m.scope_province_code, m.fields, m.version, m.owner_name,
              m.updated_at, m.file_key is not null as has_file,

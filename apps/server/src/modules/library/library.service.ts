@@ -79,7 +79,10 @@ function summaryOf(r: repo.SearchHit): LibraryMaterialSummary {
 
 export async function listMaterials(deps: LibraryDeps, actor: Actor, q: z.infer<typeof LibraryListQuery>) {
   assertCan(actor, 'library.read');
-  const rows = await repo.searchMaterials(deps.db, visibilityOf(actor), false, { ...q, q: q.q?.normalize('NFC') }, q.page, q.pageSize);
+  const f = { ...q, q: q.q?.normalize('NFC') };
+  let rows = await repo.searchMaterials(deps.db, visibilityOf(actor), false, f, q.page, q.pageSize);
+  if (rows.length === 0 && f.q && q.page === 1)
+    rows = await repo.searchMaterials(deps.db, visibilityOf(actor), false, f, q.page, q.pageSize, 'fuzzy');
   return { items: rows.map(summaryOf), total: rows[0]?.total ?? 0 };
 }
 
@@ -87,7 +90,10 @@ export async function listMaterials(deps: LibraryDeps, actor: Actor, q: z.infer<
 export async function search(deps: LibraryDeps, actor: Actor, q: z.infer<typeof LibraryListQuery>): Promise<LibrarySearchResponse> {
   assertCan(actor, 'library.read');
   const text = q.q?.normalize('NFC').trim() ?? '';
-  const rows = await repo.searchMaterials(deps.db, visibilityOf(actor), true, { ...q, q: text }, q.page, q.pageSize);
+  let rows = await repo.searchMaterials(deps.db, visibilityOf(actor), true, { ...q, q: text }, q.page, q.pageSize);
+  if (rows.length === 0 && text && q.page === 1) {
+    rows = await repo.searchMaterials(deps.db, visibilityOf(actor), true, { ...q, q: text }, q.page, q.pageSize, 'fuzzy');
+  }
   return {
     items: rows.map((r) => ({ id: r.id, title: r.title, type: r.type, snippet: text ? snippet(r.body, text) : snippet(r.summary, '') })),
     total: rows[0]?.total ?? 0,
@@ -150,7 +156,7 @@ export async function getMaterial(deps: LibraryDeps, actor: Actor, id: string): 
 }
 
 function snapshotOf(m: repo.MaterialRow) {
-  const { bodyText, search: _s, ...rest } = m;
+  const { bodyText, search: _s, searchHead: _h, ...rest } = m;
   return { ...rest, bodyTextLength: bodyText.length };
 }
 

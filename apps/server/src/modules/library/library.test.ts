@@ -153,6 +153,11 @@ describe('upload → extract → publish → search', () => {
     expect(r.items[0]!.title).toMatch(/tranh chấp/);
   });
 
+  it('a misspelled word still finds the title (trigram fallback)', async () => {
+    const r = await search(learner, 'tranh chapp dat dai');
+    expect(r.items.some((i) => i.title === 'Hướng dẫn mẫu về hòa giải tranh chấp đất đai tại cấp xã')).toBe(true);
+  });
+
   it('HTML in a title is stored as text and the snippet is escaped', async () => {
     const id = await create(national, {
       type: 'handbook',

@@ -1,0 +1,1 @@
+ALTER TABLE "library_materials" ADD COLUMN "search_head" "tsvector" GENERATED ALWAYS AS (setweight(to_tsvector('simple'::regconfig, f_unaccent(lower(title))), 'A') || setweight(to_tsvector('simple'::regconfig, f_unaccent(lower(left(headings || ' ' || summary, 4000)))), 'B')) STORED;
