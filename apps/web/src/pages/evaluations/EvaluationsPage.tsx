@@ -11,7 +11,6 @@ import {
   App,
   Button,
   Card,
-  Descriptions,
   Drawer,
   Empty,
   Flex,
@@ -235,7 +234,7 @@ function DetailDrawer({ enrolmentId, onClose }: { enrolmentId: number; onClose: 
       {d?.level ? (
         <Typography.Paragraph>
           Kết quả: <Tag color={LEVEL_COLORS[d.level]}>{`${EVALUATION_LEVEL_LABELS[d.level]} · ${fmtScore(d.score)} điểm`}</Tag>
-          {d.evaluatedOn ? `ngày ${formatDateVi(d.evaluatedOn)}` : ''}
+          {d.evaluatedOn ? ` ngày ${formatDateVi(d.evaluatedOn)}` : ''}
         </Typography.Paragraph>
       ) : null}
       {d?.responses.map((r, n) => (
@@ -248,20 +247,15 @@ function DetailDrawer({ enrolmentId, onClose }: { enrolmentId: number; onClose: 
           {r.source === 'citizen' ? (
             <Typography.Text>Tỷ lệ hài lòng: {fmtScore(r.satisfaction)}%</Typography.Text>
           ) : (
-            <Descriptions
-              size="small"
-              column={1}
-              items={EVALUATION_CRITERIA.filter((c) => r.criteria[c]).map((c) => ({
-                key: c,
-                label: EVALUATION_CRITERION_LABELS[c],
-                children: (
-                  <span>
-                    <strong>{r.criteria[c]!.score}</strong>
-                    {r.criteria[c]!.evidence ? ` — ${r.criteria[c]!.evidence}` : ''}
-                  </span>
-                ),
-              }))}
-            />
+            <Flex vertical gap={6}>
+              {EVALUATION_CRITERIA.filter((c) => r.criteria[c]).map((c) => (
+                <div key={c}>
+                  <Typography.Text type="secondary">{EVALUATION_CRITERION_LABELS[c]}: </Typography.Text>
+                  <strong>{r.criteria[c]!.score}</strong>
+                  {r.criteria[c]!.evidence ? <div style={{ overflowWrap: 'anywhere' }}>{r.criteria[c]!.evidence}</div> : null}
+                </div>
+              ))}
+            </Flex>
           )}
           {r.note ? <Typography.Paragraph style={{ marginTop: 8 }}>{r.note}</Typography.Paragraph> : null}
         </Card>
