@@ -35,7 +35,10 @@ export const postTrainingEvaluations = pgTable(
     score: numeric('score', { precision: 5, scale: 2, mode: 'number' }),
     level: text('level', { enum: EVALUATION_LEVELS }),
     /** peers chosen by the unit head or the commune admin */
-    peerOfficialIds: uuid('peer_official_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    peerOfficialIds: uuid('peer_official_ids')
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     version: integer('version').notNull().default(1),
