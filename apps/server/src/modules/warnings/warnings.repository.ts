@@ -66,30 +66,6 @@ export async function evaluationsNotDone(db: DbOrTx, p: Place, asOf: string): Pr
   return r.rows;
 }
 
-export type ReportDueRow = { requestId: number; title: string; deadline: string; status: string | null };
-
-/**
- * Report requests addressed to this scope (nation asks provinces, a province asks its communes)
- * with the scope's own report not yet sent or accepted.
- */
-export async function reportsDue(
-  db: DbOrTx,
-  scope: { level: 'province'; provinceCode: string } | { level: 'commune'; communeCode: string; provinceCode: string },
-  dueBy: string,
-): Promise<ReportDueRow[]> {
-  const asker =
-    scope.level === 'province'
-      ? sql`rr.requester_level = 'nation'`
-      : sql`rr.requester_level = 'province' and rr.requester_province_code = ${scope.provinceCode}`;
-  const key = scope.level === 'province' ? `province:${scope.provinceCode}` : `commune:${scope.communeCode}`;
-  const r = await db.execute<ReportDueRow>(sql`
-    select rr.id as "requestId", rr.title, rr.deadline::text as deadline, rp.status
-    from report_requests rr left join reports rp on rp.request_id = rr.id and rp.scope_key = ${key}
-    where ${asker} and rr.deadline <= ${dueBy}::date and coalesce(rp.status, 'draft') in ('draft', 'returned')
-    order by rr.deadline`);
-  return r.rows;
-}
-
 /** Active accounts of a role in a commune (commune admins, unit heads). */
 export async function usersOfCommune(db: DbOrTx, role: string, communeCode: string): Promise<string[]> {
   const r = await db.execute<{ id: string }>(

@@ -21,6 +21,7 @@ import { computeChildKpis, computeKpis, scopeString } from '../kpis/kpis.service
 import { defaultPhase } from '../needs/needs.rules.ts';
 import { warnings as needsWarnings } from '../needs/warnings.service.ts';
 import { overdueSelfReports } from '../self-reports/self-reports.service.ts';
+import { dueReports } from '../reports/reports.service.ts';
 import { notify } from '../notifications/notifications.service.ts';
 import { scopeName } from '../dashboard/dashboard.repository.ts';
 import * as repo from './warnings.repository.ts';
@@ -204,9 +205,12 @@ export async function collect(db: Db, clock: Clock, scope: KpiScope): Promise<Wa
   if (scope.level === 'nation') groups.push(group('bao_cao_den_han', []));
   else {
     const provinceCode = scope.level === 'province' ? scope.provinceCode : ((await repo.provinceOf(db, scope.communeCode)) ?? '');
-    const due = await repo.reportsDue(
+    // The reports module decides what is due: the annual (and 2029/2031 review) reports with their
+    // deadlines, and ad hoc requests addressed to this scope.
+    const due = await dueReports(
       db,
       scope.level === 'province' ? { level: 'province', provinceCode } : { level: 'commune', communeCode: scope.communeCode, provinceCode },
+      asOf,
       addDays(asOf, REPORT_SOON_DAYS),
     );
     groups.push(
@@ -216,13 +220,13 @@ export async function collect(db: Db, clock: Clock, scope: KpiScope): Promise<Wa
           .filter((r) => reportIsDue(r.deadline, asOf))
           .map((r) => ({
             kind: 'bao_cao_den_han' as const,
-            key: String(r.requestId),
+            key: r.reportId ? String(r.reportId) : `${r.kind}:${r.year}:${r.requestId ?? ''}`,
             title: r.title,
-            detail: `${r.deadline < asOf ? 'Đã quá hạn' : 'Hạn nộp'} ngày ${formatDateVi(r.deadline)}${r.status === 'returned' ? '; báo cáo bị trả lại, cần sửa và gửi lại' : ''}.`,
+            detail: `${r.overdue ? 'Đã quá hạn' : 'Hạn nộp'} ngày ${formatDateVi(r.deadline)}${r.status === 'returned' ? '; báo cáo bị trả lại, cần sửa và gửi lại' : r.status === 'missing' ? '; chưa lập báo cáo' : ''}.`,
             communeCode: scope.level === 'commune' ? scope.communeCode : null,
             communeName: null,
             date: r.deadline,
-            link: '/bao-cao',
+            link: r.reportId ? `/bao-cao/${r.reportId}` : '/bao-cao',
           })),
       ),
     );

@@ -122,6 +122,10 @@ describe('GET /api/warnings', () => {
     const p = (await (await t.loginAs('sonoivu.66')).get('/api/warnings')).json<WarningsListResponse>();
     expect(p.scope).toBe('province:66');
     expect(p.scopeName).toBe('Tỉnh Đắk Lắk');
+    // the province's own annual report to the ministry is due on 30/11 and not yet made
+    const annual = groupOf(p, 'bao_cao_den_han').items.find((i) => i.date === '2026-11-30');
+    expect(annual?.detail).toContain('30/11/2026');
+    expect(groupOf(p, 'bao_cao_den_han').items.map((i) => i.title)).not.toContain('Báo cáo nhanh kết quả bồi dưỡng quý IV');
     expect(groupOf(p, 'chua_cu_hoc').items.map((i) => i.key)).toContain(belowId);
     expect(groupOf(p, 'lop_thieu_hoc_vien').items.map((i) => i.key)).toContain(String(soonClassId));
     const n = (await (await t.loginAs('bonoivu')).get('/api/warnings?scope=nation')).json<WarningsListResponse>();
