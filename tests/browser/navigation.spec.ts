@@ -6,9 +6,36 @@ const OFFICIALS = ['Cán bộ, công chức', 'Danh sách', 'Nhập từ Excel',
 const NEEDS = ['Nhu cầu bồi dưỡng', 'Rà soát nhu cầu', 'Cần bồi dưỡng ngay', 'Cảnh báo thiếu chuẩn'];
 const TRAINING = ['Kế hoạch', 'Chương trình', 'Lớp bồi dưỡng', 'Danh sách lớp', 'Chứng chỉ', 'Giảng viên'];
 const ADMIN = ['Quản trị', 'Đơn vị hành chính', 'Tài khoản', 'Nhật ký hệ thống'];
-const NATIONAL_MENU = ['Tổng quan', ...OFFICIALS, ...NEEDS, ...TRAINING, ...ADMIN];
-const COMMUNE_MENU = ['Tổng quan', ...OFFICIALS, ...NEEDS, ...TRAINING.slice(0, 4), 'Cử đi học', ...TRAINING.slice(4), ...ADMIN];
-const NOT_YET = ['Đánh giá', 'Theo dõi, báo cáo', 'Học liệu số'];
+const DASHBOARD = ['Tổng quan', 'Chỉ tiêu, bản đồ', 'Cảnh báo'];
+const AFTER = 'Sau khóa học';
+const REPORTS = ['Báo cáo, nhiệm vụ', 'Báo cáo Đề án', 'Nhiệm vụ trọng tâm'];
+const LIBRARY = ['Học liệu số', 'Thư viện học liệu', 'Trợ lý tra cứu'];
+const NATIONAL_MENU = [
+  ...DASHBOARD,
+  ...OFFICIALS,
+  ...NEEDS,
+  ...TRAINING,
+  ...[AFTER, 'Báo cáo kết quả học tập', 'Bài thu hoạch', 'Khảo sát khóa học', 'Kèm cặp, hướng dẫn'],
+  ...['Đánh giá sau bồi dưỡng', 'Xếp loại hằng năm', 'Phân tích tác động'],
+  ...REPORTS,
+  ...LIBRARY,
+  'Quản lý học liệu',
+  ...ADMIN,
+];
+const COMMUNE_MENU = [
+  ...DASHBOARD,
+  ...OFFICIALS,
+  ...NEEDS,
+  ...TRAINING.slice(0, 4),
+  'Cử đi học',
+  ...TRAINING.slice(4),
+  ...[AFTER, 'Báo cáo kết quả học tập', 'Kèm cặp, hướng dẫn', 'Đánh giá sau bồi dưỡng', 'Xếp loại hằng năm'],
+  ...REPORTS,
+  ...LIBRARY,
+  ...ADMIN,
+];
+/** Learner-only pages never appear in a staff menu. */
+const NOT_STAFF = ['Lớp của tôi', 'Trang của tôi'];
 
 test('quản trị Bộ Nội vụ: trình đơn quản trị và phạm vi toàn quốc', async ({ page }) => {
   await login(page, 'bonoivu');
@@ -22,7 +49,7 @@ test('quản trị Bộ Nội vụ: trình đơn quản trị và phạm vi toà
   for (const name of ['Đơn vị hành chính', 'Tài khoản', 'Nhật ký hệ thống']) {
     await expect(page.locator('main').getByRole('link', { name: new RegExp(name) })).toBeVisible();
   }
-  for (const name of NOT_YET) await expect(page.getByRole('menuitem', { name })).toHaveCount(0);
+  for (const name of NOT_STAFF) await expect(page.getByRole('menuitem', { name })).toHaveCount(0);
   await screenshot(page, 'b-home-national-admin');
 });
 
@@ -34,7 +61,7 @@ test('quản trị cấp xã: tên xã thật, chỉ thấy xã của mình', as
   await expect(page.locator('main')).toContainText('Đắk Lắk');
   await expect(page.locator('main')).not.toContainText('Toàn quốc');
   expect(await menuLabels(page)).toEqual(COMMUNE_MENU);
-  for (const name of NOT_YET) await expect(page.getByRole('menuitem', { name })).toHaveCount(0);
+  for (const name of NOT_STAFF) await expect(page.getByRole('menuitem', { name })).toHaveCount(0);
   await screenshot(page, 'b-home-commune-admin');
 
   // The units browser opens directly at its own commune; the national list is not offered.
@@ -50,12 +77,16 @@ test('quản trị cấp xã: tên xã thật, chỉ thấy xã của mình', as
 test('người xem xét: không thấy Đơn vị hành chính, mở thẳng địa chỉ thì bị từ chối', async ({ page }) => {
   await login(page, 'bantochuc.66');
   expect(await menuLabels(page)).toEqual([
-    'Tổng quan',
+    ...DASHBOARD,
     'Cán bộ, công chức',
     'Danh sách',
     'Vị trí việc làm',
     ...NEEDS,
     ...TRAINING,
+    ...[AFTER, 'Bài thu hoạch', 'Khảo sát khóa học', 'Đánh giá sau bồi dưỡng', 'Xếp loại hằng năm', 'Phân tích tác động'],
+    ...REPORTS,
+    ...LIBRARY,
+    'Quản lý học liệu',
     'Quản trị',
     'Tài khoản',
     'Nhật ký hệ thống',
@@ -68,7 +99,17 @@ test('người xem xét: không thấy Đơn vị hành chính, mở thẳng đ�
 
 test('thủ trưởng đơn vị: chỉ những mục của thủ trưởng, thấy tên đơn vị của mình', async ({ page }) => {
   await login(page, `donvi.${TUY_HOA}.1`);
-  expect(await menuLabels(page)).toEqual(['Tổng quan', 'Cán bộ, công chức', 'Danh sách', 'Lớp bồi dưỡng', 'Danh sách lớp', 'Phê duyệt cử đi học', 'Chứng chỉ']);
+  expect(await menuLabels(page)).toEqual([
+    ...DASHBOARD,
+    'Cán bộ, công chức',
+    'Danh sách',
+    'Lớp bồi dưỡng',
+    'Danh sách lớp',
+    'Phê duyệt cử đi học',
+    'Chứng chỉ',
+    ...[AFTER, 'Báo cáo kết quả học tập', 'Kèm cặp, hướng dẫn', 'Đánh giá sau bồi dưỡng', 'Xếp loại hằng năm'],
+    ...LIBRARY,
+  ]);
   await expect(page.locator('main')).toContainText('Văn phòng HĐND và UBND');
   await expect(page.getByRole('menuitem', { name: 'Quản trị' })).toHaveCount(0);
   await screenshot(page, 'b-home-unit-head');

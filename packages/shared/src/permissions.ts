@@ -49,5 +49,11 @@ export const PERMISSIONS = [
   'library.read',
   'library.manage',
   'library.review',
+  'evaluations.read',
+  'evaluations.assess',
+  'evaluations.manage',
+  'evaluations.configure',
+  'ratings.manage',
+  'effects.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];

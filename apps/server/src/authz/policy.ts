@@ -68,6 +68,11 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'library.read',
     'library.manage',
     'library.review',
+    'evaluations.read',
+    'evaluations.manage',
+    'evaluations.configure',
+    'ratings.manage',
+    'effects.read',
   ],
   province_admin: [
     'units.read',
@@ -106,6 +111,10 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'library.read',
     'library.manage',
     'library.review',
+    'evaluations.read',
+    'evaluations.manage',
+    'ratings.manage',
+    'effects.read',
   ],
   commune_admin: [
     'units.read',
@@ -138,11 +147,14 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'keyTasks.manage',
     'kpis.read',
     'library.read',
+    'evaluations.read',
+    'evaluations.manage',
+    'ratings.manage',
   ],
-  unit_head: ['units.read', 'officials.read', 'certificates.read', 'programmes.read', 'classes.read', 'enrolments.read', 'enrolments.approve', 'selfReports.read', 'selfReports.review', 'mentoring.read', 'library.read', 'kpis.read'],
+  unit_head: ['units.read', 'officials.read', 'certificates.read', 'programmes.read', 'classes.read', 'enrolments.read', 'enrolments.approve', 'selfReports.read', 'selfReports.review', 'mentoring.read', 'library.read', 'kpis.read', 'evaluations.read', 'evaluations.assess'],
   training_org: ['units.read', 'certificates.read', 'certificates.issue', 'certificates.revoke', 'programmes.read', 'instructors.read', 'instructors.manage', 'classes.read', 'classes.record', 'enrolments.read', 'classes.manage', 'surveys.readSummary', 'library.read', 'library.manage'],
-  official: ['units.read', 'officials.read', 'needs.read', 'certificates.read', 'programmes.read', 'classes.read', 'enrolments.read', 'mentoring.read', 'library.read'],
-  reviewer: ['units.read', 'users.read', 'audit.read', 'officials.read', 'needs.read', 'certificates.read', 'programmes.read', 'plans.read', 'instructors.read', 'classes.read', 'enrolments.read', 'selfReports.read', 'surveys.readSummary', 'essays.read', 'essays.review', 'reports.read', 'keyTasks.read', 'library.read', 'library.review', 'kpis.read'],
+  official: ['units.read', 'officials.read', 'needs.read', 'certificates.read', 'programmes.read', 'classes.read', 'enrolments.read', 'mentoring.read', 'library.read', 'evaluations.read'],
+  reviewer: ['units.read', 'users.read', 'audit.read', 'officials.read', 'needs.read', 'certificates.read', 'programmes.read', 'plans.read', 'instructors.read', 'classes.read', 'enrolments.read', 'selfReports.read', 'surveys.readSummary', 'essays.read', 'essays.review', 'reports.read', 'keyTasks.read', 'library.read', 'library.review', 'kpis.read', 'evaluations.read', 'effects.read'],
 };
 
 /** Permissions whose scope is the whole country for some roles (reference data anyone may look up). */

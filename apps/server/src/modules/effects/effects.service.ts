@@ -8,6 +8,7 @@ import type { EffectRow, EffectsResponse } from '@app/shared';
 import type { Db } from '../../db/client.ts';
 import type { Clock } from '../../clock.ts';
 import { assertCan, scopeOf, type Actor } from '../../authz/policy.ts';
+import { forbidden } from '../../http/errors.ts';
 import * as repo from './effects.repository.ts';
 import { compareGroups, mean, MIN_GROUP_SIZE } from './effects.rules.ts';
 
@@ -19,8 +20,8 @@ export async function effects(
   const own = scopeOf(actor);
   const provinceCode = own.level === 'nation' ? q.provinceCode : (q.provinceCode ?? actor.provinceCode ?? undefined);
   // A province (or nation) view: commune, unit and personal scopes are refused (404 outside the scope).
-  assertCan(actor, 'plans.read', provinceCode ? { provinceCode } : {});
-  if (own.level !== 'nation' && own.level !== 'province') assertCan(actor, 'continuity.manage');
+  assertCan(actor, 'effects.read', provinceCode ? { provinceCode } : {});
+  if (own.level !== 'nation' && own.level !== 'province') throw forbidden();
   const year = q.year ?? Number(deps.clock.today().slice(0, 4));
   const rows = await repo.ratingChanges(deps.db, { ...(provinceCode ? { provinceCode } : {}), year, by: q.by });
   const trainedIds = new Set(rows.filter((r) => r.group_key !== null).map((r) => r.official_id));

@@ -64,7 +64,7 @@ export async function getConfig(deps: Deps) {
 }
 
 export async function updateConfig(deps: Deps, actor: Actor, input: EvaluationConfig & { version: number }, meta: RequestMeta) {
-  assertCan(actor, 'trainingOrgs.manage');
+  assertCan(actor, 'evaluations.configure');
   const problems = checkConfig(input);
   if (problems.length) {
     const first = problems[0]!;
@@ -92,7 +92,7 @@ export async function listEvaluations(
   actor: Actor,
   q: { communeCode?: string; unitId?: number; officialId?: string; status?: EvaluationStatus },
 ) {
-  assertCan(actor, 'officials.read');
+  assertCan(actor, 'evaluations.read');
   const scope = listScope(actor);
   const today = deps.clock.today();
   const config = await repo.loadConfig(deps.db);
@@ -137,11 +137,11 @@ const isPeer = (actor: Actor, c: repo.CandidateRow) => !!actor.officialId && (c.
 
 export async function getEvaluation(deps: Deps, actor: Actor, enrolmentId: number): Promise<EvaluationDetail> {
   const c = await candidate(deps.db, enrolmentId);
-  if (!isPeer(actor, c)) assertCan(actor, 'officials.read', targetOf(c));
+  if (!isPeer(actor, c)) assertCan(actor, 'evaluations.read', targetOf(c));
   const config = await repo.loadConfig(deps.db);
   const d = await detail(deps.db, c, deps.clock.today(), config.overdueDays);
   // A peer sees the person and the class, not the other sources' answers.
-  return isPeer(actor, c) && actor.officialId !== c.official_id && !can(actor, 'officials.read', targetOf(c)) ? { ...d, responses: [] } : d;
+  return isPeer(actor, c) && actor.officialId !== c.official_id && !can(actor, 'evaluations.read', targetOf(c)) ? { ...d, responses: [] } : d;
 }
 
 export async function mine(deps: Deps, actor: Actor) {
@@ -240,9 +240,9 @@ export function submitUnitHead(deps: Deps, actor: Actor, enrolmentId: number, bo
     meta,
     { criteria: body.criteria, satisfaction: null, note: body.note ?? null },
     (c) => {
-      // Only the head of the official's own unit ('enrolments.approve' is the unit head's, scoped to the unit).
-      if (!can(actor, 'enrolments.approve', targetOf(c))) {
-        if (can(actor, 'officials.read', targetOf(c)))
+      // Only the head of the official's own unit ('evaluations.assess' is the unit head's, scoped to the unit).
+      if (!can(actor, 'evaluations.assess', targetOf(c))) {
+        if (can(actor, 'evaluations.read', targetOf(c)))
           throw forbidden('Chỉ thủ trưởng đơn vị trực tiếp quản lý công chức này mới được đánh giá.');
         throw notFound();
       }
@@ -272,7 +272,7 @@ export function submitCitizen(
     meta,
     { criteria: {}, satisfaction: body.satisfaction, note: body.note ?? null },
     (c) => {
-      assertCan(actor, 'officials.manage', targetOf(c));
+      assertCan(actor, 'evaluations.manage', targetOf(c));
     },
   );
 }
@@ -282,8 +282,8 @@ export async function setPeers(deps: Deps, actor: Actor, enrolmentId: number, of
   const today = deps.clock.today();
   await deps.db.transaction(async (tx) => {
     const c = await candidate(tx, enrolmentId);
-    if (!can(actor, 'enrolments.approve', targetOf(c)) && !can(actor, 'officials.manage', targetOf(c))) {
-      if (can(actor, 'officials.read', targetOf(c))) throw forbidden();
+    if (!can(actor, 'evaluations.assess', targetOf(c)) && !can(actor, 'evaluations.manage', targetOf(c))) {
+      if (can(actor, 'evaluations.read', targetOf(c))) throw forbidden();
       throw notFound();
     }
     assertWindowOpen(c, today);

@@ -51,7 +51,7 @@ async function warningsFor(
 }
 
 export async function listRatings(deps: Deps, actor: Actor, q: { communeCode?: string; officialId?: string; year?: number }) {
-  assertCan(actor, 'officials.read');
+  assertCan(actor, 'evaluations.read');
   const scope = listScope(actor);
   if (!scope) return { items: [], warnings: [] };
   if (scope.communeCode && q.communeCode && q.communeCode !== scope.communeCode) return { items: [], warnings: [] };
@@ -71,7 +71,7 @@ export async function listRatings(deps: Deps, actor: Actor, q: { communeCode?: s
 export async function upsertRating(deps: Deps, actor: Actor, body: UpsertRatingRequest, meta: RequestMeta) {
   const o = await repo.officialForRating(deps.db, body.officialId);
   if (!o) throw badField('officialId', 'không tìm thấy công chức');
-  assertCan(actor, 'officials.manage', { provinceCode: o.province_code, communeCode: o.commune_code });
+  assertCan(actor, 'ratings.manage', { provinceCode: o.province_code, communeCode: o.commune_code });
   const thisYear = Number(deps.clock.today().slice(0, 4));
   if (body.year > thisYear) throw badField('year', `chưa đến năm ${body.year} nên chưa thể xếp loại`);
   const score = ratingScore(body.generalScore, body.taskScore);

@@ -60,7 +60,7 @@ export default function EvaluationsPage() {
   const [detailFor, setDetailFor] = useState<number | null>(null);
   const screens = Grid.useBreakpoint();
   const isHead = me.role === 'unit_head';
-  const canCitizen = me.permissions.includes('officials.manage');
+  const canCitizen = me.permissions.includes('evaluations.manage');
   return (
     <div>
       <PageTitle

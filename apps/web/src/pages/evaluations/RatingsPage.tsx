@@ -20,7 +20,7 @@ export default function RatingsPage() {
   const thisYear = Number(today.slice(0, 4));
   const [year, setYear] = useState(thisYear);
   const q = useRatings({ year });
-  const canEdit = me.permissions.includes('officials.manage') && me.role === 'commune_admin';
+  const canEdit = me.permissions.includes('ratings.manage') && me.role === 'commune_admin';
   const [editing, setEditing] = useState<Partial<RatingItem> | null>(null);
   const [lastWarnings, setLastWarnings] = useState<RatingWarning[]>([]);
   const warnings = q.data?.warnings.length ? q.data.warnings : lastWarnings;
