@@ -72,20 +72,30 @@ for (const [i, p] of picked.entries()) {
   );
 }
 
-// The server as its own process.
-const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench/bench-server.ts'), '--today', appToday], {
+// The server as its own process, logging as in production (bench-server.ts): its stdout (the JSON
+// access log) goes to a file, as journald or a log file would take it.
+const serverLog = path.join(process.env.DATA_DIR, 'bench-server.log');
+const logFd = fs.openSync(serverLog, 'w');
+// BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the server alone.
+const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', path.join(ROOT, 'bench/bench-server.ts'), '--today', appToday], {
   cwd: ROOT,
   // Learners log in from their own addresses (X-Forwarded-For behind the loopback "proxy"): the login
   // route's per-address limit (60/min) applies per learner as in production.
   env: { ...process.env, DATABASE_URL: url, TRUST_PROXY: '1' },
-  stdio: ['ignore', 'pipe', 'inherit'],
+  stdio: ['ignore', logFd, 'pipe'],
 });
 const port = await new Promise<number>((resolve, reject) => {
-  let out = '';
-  child.stdout.on('data', (d: Buffer) => {
+  let out: string | null = '';
+  child.stderr!.on('data', (d: Buffer) => {
+    if (out === null) return void process.stderr.write(d);
     out += d.toString();
-    const m = /PORT (\d+)/.exec(out);
-    if (m) resolve(Number(m[1]));
+    const m = /PORT (\d+)\n?/.exec(out);
+    if (m) {
+      process.stderr.write(out.replace(m[0], ''));
+      out = null;
+      resolve(Number(m[1]));
+    }
   });
   child.on('exit', (code) => reject(new Error(`bench server exited (${code})`)));
 });

@@ -8,6 +8,20 @@ export async function insertAuditEntry(db: DbOrTx, entry: AuditEntryInput): Prom
   await db.insert(auditLog).values(entry);
 }
 
+/**
+ * `insert into audit_log (…) select … from <source>` for a data-modifying CTE: one audit row per row
+ * of `source` (the CTE of the change), so the row is written exactly when the change is.
+ */
+export function auditInsertFrom(source: SQL, entry: AuditEntryInput): SQL {
+  const json = (v: unknown) => (v === null || v === undefined ? sql`null::jsonb` : sql`${JSON.stringify(v)}::jsonb`);
+  return sql`insert into audit_log (at, actor_id, actor_username, actor_role, action, entity_type, entity_id, province_code, commune_code,
+                                    before, after, ip, request_id)
+    select coalesce(${entry.at ?? null}::timestamptz, now()), ${entry.actorId ?? null}::uuid, ${entry.actorUsername ?? null}, ${entry.actorRole ?? null},
+           ${entry.action}, ${entry.entityType}, ${entry.entityId ?? null}, ${entry.provinceCode ?? null}, ${entry.communeCode ?? null},
+           ${json(entry.before)}, ${json(entry.after)}, ${entry.ip ?? null}, ${entry.requestId ?? null}
+    from ${source}`;
+}
+
 export interface AuditFilter {
   provinceCode?: string;
   communeCode?: string;

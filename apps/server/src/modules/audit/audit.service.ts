@@ -37,7 +37,16 @@ function redact(value: unknown): unknown {
 
 /** Record a change inside the caller's transaction, so the audit entry and the change commit together. */
 export async function recordChange(tx: DbOrTx, actor: Actor | null, meta: RequestMeta, change: AuditChange): Promise<void> {
-  await insertAuditEntry(tx, {
+  await insertAuditEntry(tx, auditEntry(actor, meta, change));
+}
+
+/**
+ * The audit row `recordChange` writes, for a caller that inserts it within its own single statement
+ * (a data-modifying CTE: the change and its audit row are then one atomic statement); see
+ * `auditInsertColumns`/`auditInsertValues` in audit.repository.ts.
+ */
+export function auditEntry(actor: Actor | null, meta: RequestMeta, change: AuditChange) {
+  return {
     ...(meta.at ? { at: meta.at } : {}),
     actorId: actor?.id ?? null,
     actorUsername: actor?.username ?? null,
@@ -51,7 +60,7 @@ export async function recordChange(tx: DbOrTx, actor: Actor | null, meta: Reques
     after: redact(change.after),
     ip: meta.ip,
     requestId: meta.requestId,
-  });
+  };
 }
 
 export async function listAudit(db: Db, actor: Actor, filter: Omit<AuditFilter, 'provinceCode' | 'communeCode'>) {

@@ -1,5 +1,6 @@
 /** All SQL of self-reports. */
 import { sql } from 'drizzle-orm';
+import { auditInsertFrom, type AuditEntryInput } from '../audit/audit.repository.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import type { ListScope } from '../../authz/policy.ts';
 
@@ -32,6 +33,53 @@ export async function enrolmentFacts(db: DbOrTx, enrolmentId: number): Promise<E
   return r.rows[0] ?? null;
 }
 
+/** The report of an enrolment as locked for a submission (FOR UPDATE: its latest committed state). */
+export type LockedReport = {
+  id: number;
+  status: 'submitted' | 'confirmed' | 'returned';
+  version: number;
+  reviewedAt: Date | null;
+  completed: boolean;
+  score: string | null;
+};
+
+/**
+ * One round trip for a submission (`lock: false` for the optimistic path, see `resubmitIfUnchanged`): the enrolment facts and, when the enrolment already has a report,
+ * that report locked FOR UPDATE (a concurrent review or resubmission waits; after the wait the row
+ * read is the committed one, so no re-read is needed).
+ */
+export async function enrolmentForSubmit(
+  db: DbOrTx,
+  enrolmentId: number,
+  opts: { lock: boolean },
+): Promise<(EnrolmentFacts & { report: LockedReport | null }) | null> {
+  const r = await db.execute<
+    EnrolmentFacts & { reportId: number | null } & { [K in keyof LockedReport as `r_${K}`]: LockedReport[K] | null }
+  >(sql`
+    select e.id as "enrolmentId", e.official_id as "officialId", o.full_name as "fullName", e.province_code as "provinceCode",
+           e.commune_code as "communeCode", coalesce(e.unit_id, o.unit_id) as "unitId", e.status as "enrolmentStatus",
+           c.id as "classId", c.code as "classCode", c.name as "className", c.status as "classStatus",
+           e.class_end_date as "classEndDate", c.start_date as "classStartDate", p.requires_essay as "requiresEssay",
+           s.id as "reportId", s.id as r_id, s.status as r_status, s.version as r_version, s.reviewed_at as "r_reviewedAt",
+           s.completed as r_completed, s.score::text as r_score
+    from enrolments e join classes c on c.id = e.class_id join programmes p on p.id = c.programme_id
+    join officials o on o.id = e.official_id
+    left join lateral (
+      select id, status, version, reviewed_at, completed, score from self_reports where enrolment_id = e.id ${opts.lock ? sql`for update` : sql``}
+    ) s on true
+    where e.id = ${enrolmentId}`);
+  const row = r.rows[0];
+  if (!row) return null;
+  const { reportId, r_id, r_status, r_version, r_reviewedAt, r_completed, r_score, ...facts } = row;
+  return {
+    ...facts,
+    report:
+      reportId === null
+        ? null
+        : { id: r_id!, status: r_status!, version: r_version!, reviewedAt: r_reviewedAt, completed: r_completed!, score: r_score },
+  };
+}
+
 export type SelfReportRow = {
   id: number;
   enrolmentId: number;
@@ -62,17 +110,20 @@ export type SelfReportRow = {
   version: number;
 };
 
-const SELECT = sql`
-  select r.id, r.enrolment_id as "enrolmentId", r.official_id as "officialId", o.full_name as "fullName",
-         r.province_code as "provinceCode", r.commune_code as "communeCode", cm.name as "communeName",
-         r.unit_id as "unitId", u.name as "unitName", r.class_id as "classId", c.code as "classCode", c.name as "className",
-         c.end_date as "classEndDate", r.submitted_on as "submittedOn", r.last_submitted_on as "lastSubmittedOn", r.status,
-         r.completed, r.score::text as score, r.certificate_no as "certificateNo", r.apply_at_work as "applyAtWork",
-         r.review_comment as "reviewComment", r.reviewed_by as "reviewedBy", r.reviewed_at as "reviewedAt",
-         f.file_name as "fileName", f.mime, f.size, r.version
-  from self_reports r join officials o on o.id = r.official_id join classes c on c.id = r.class_id
+const COLUMNS = sql`
+  r.id, r.enrolment_id as "enrolmentId", r.official_id as "officialId", o.full_name as "fullName",
+  r.province_code as "provinceCode", r.commune_code as "communeCode", cm.name as "communeName",
+  r.unit_id as "unitId", u.name as "unitName", r.class_id as "classId", c.code as "classCode", c.name as "className",
+  c.end_date as "classEndDate", r.submitted_on as "submittedOn", r.last_submitted_on as "lastSubmittedOn", r.status,
+  r.completed, r.score::text as score, r.certificate_no as "certificateNo", r.apply_at_work as "applyAtWork",
+  r.review_comment as "reviewComment", r.reviewed_by as "reviewedBy", r.reviewed_at as "reviewedAt",
+  f.file_name as "fileName", f.mime, f.size, r.version`;
+/** The joins of a report row `r` (a table or a CTE with the columns of self_reports). */
+const JOINS = sql`
+  join officials o on o.id = r.official_id join classes c on c.id = r.class_id
   left join communes cm on cm.code = r.commune_code left join units u on u.id = r.unit_id
   left join self_report_files f on f.self_report_id = r.id`;
+const SELECT = sql`select ${COLUMNS} from self_reports r ${JOINS}`;
 
 export async function findById(db: DbOrTx, id: number): Promise<SelfReportRow | null> {
   return (await db.execute<SelfReportRow>(sql`${SELECT} where r.id = ${id}`)).rows[0] ?? null;
@@ -135,15 +186,42 @@ export async function insert(db: DbOrTx, r: NewReport): Promise<number | null> {
   return res.rows[0]?.id ?? null;
 }
 
+/** Replaces the content of a report and returns the whole row as `findById` would (one statement). */
 export async function resubmit(
   db: DbOrTx,
   id: number,
   r: Pick<NewReport, 'today' | 'completed' | 'score' | 'certificateNo' | 'applyAtWork'>,
-): Promise<void> {
-  await db.execute(sql`
-    update self_reports set last_submitted_on = ${r.today}, status = 'submitted', completed = ${r.completed}, score = ${r.score},
-      certificate_no = ${r.certificateNo}, apply_at_work = ${r.applyAtWork}, version = version + 1
-    where id = ${id}`);
+): Promise<SelfReportRow> {
+  const res = await db.execute<SelfReportRow>(sql`
+    with r as (
+      update self_reports set last_submitted_on = ${r.today}, status = 'submitted', completed = ${r.completed}, score = ${r.score},
+        certificate_no = ${r.certificateNo}, apply_at_work = ${r.applyAtWork}, version = version + 1
+      where id = ${id} returning *
+    )
+    select ${COLUMNS} from r ${JOINS}`);
+  return res.rows[0]!;
+}
+
+/**
+ * The optimistic resubmission, one atomic statement without a transaction around it: replaces the
+ * content only if the report is still exactly as read (same version and status; every change bumps
+ * the version), writes its audit row in the same statement, and returns the whole row as `findById`
+ * would. Null when the report changed since it was read (the caller then takes the locking path).
+ */
+export async function resubmitIfUnchanged(
+  db: DbOrTx,
+  seen: Pick<LockedReport, 'id' | 'version' | 'status'>,
+  r: Pick<NewReport, 'today' | 'completed' | 'score' | 'certificateNo' | 'applyAtWork'>,
+  audit: AuditEntryInput,
+): Promise<SelfReportRow | null> {
+  const res = await db.execute<SelfReportRow>(sql`
+    with r as (
+      update self_reports set last_submitted_on = ${r.today}, status = 'submitted', completed = ${r.completed}, score = ${r.score},
+        certificate_no = ${r.certificateNo}, apply_at_work = ${r.applyAtWork}, version = version + 1
+      where id = ${seen.id} and version = ${seen.version} and status = ${seen.status} returning *
+    ), a as (${auditInsertFrom(sql`r`, audit)})
+    select ${COLUMNS} from r ${JOINS}`);
+  return res.rows[0] ?? null;
 }
 
 export async function saveFile(db: DbOrTx, id: number, f: { fileName: string; mime: string; content: Buffer }): Promise<void> {

@@ -15,7 +15,7 @@ import type { Clock } from '../../clock.ts';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import { assertCan, can, listScope, type Actor, type Target } from '../../authz/policy.ts';
 import { badField, conflict, notFound, versionConflict } from '../../http/errors.ts';
-import { recordChange, type RequestMeta } from '../audit/audit.service.ts';
+import { auditEntry, recordChange, type AuditChange, type RequestMeta } from '../audit/audit.service.ts';
 import { notify, userIdsOfOfficials } from '../notifications/notifications.service.ts';
 import { checkUpload, FILE_KIND_MIME, isoWeek } from '../learner/files.rules.ts';
 import type { UploadedFile } from '../learner/multipart.ts';
@@ -120,28 +120,56 @@ export async function submit(
   const cp = contentProblem(f);
   if (cp) throw badField(cp.field, cp.message);
   const today = deps.clock.today();
-  const id = await deps.db.transaction(async (tx) => {
-    const e = await repo.enrolmentFacts(tx, f.enrolmentId);
+  const values = { today, completed: f.completed, score: f.score, certificateNo: f.certificateNo, applyAtWork: f.applyAtWork };
+  /** Ownership, the class and enrolment, the report's state and the version the form was loaded with. */
+  const check = (e: Awaited<ReturnType<typeof repo.enrolmentForSubmit>>) => {
     // Only the learner's own enrolments exist for them.
     if (!e || !isOwner(actor, e.officialId)) throw notFound('Không tìm thấy lượt cử đi học này trong hồ sơ của bạn.');
     const problem = submitProblem({ enrolmentStatus: e.enrolmentStatus, classStatus: e.classStatus, classEndDate: e.classEndDate, today });
     if (problem) throw conflict(problem, 'enrolmentId');
-    const existing = await repo.findByEnrolment(tx, e.enrolmentId);
-    let reportId: number;
-    if (existing) {
-      await repo.lock(tx, existing.id);
-      const again = (await repo.findById(tx, existing.id))!;
-      const ep = editProblem(again.status);
+    if (e.report) {
+      const ep = editProblem(e.report.status);
       if (ep) throw conflict(ep);
-      if (f.version !== undefined && f.version !== again.version) throw versionConflict(again.reviewedAt);
-      await repo.resubmit(tx, again.id, {
-        today,
-        completed: f.completed,
-        score: f.score,
-        certificateNo: f.certificateNo,
-        applyAtWork: f.applyAtWork,
-      });
-      reportId = again.id;
+      if (f.version !== undefined && f.version !== e.report.version) throw versionConflict(e.report.reviewedAt);
+    }
+    return e;
+  };
+  const audit = (e: NonNullable<Awaited<ReturnType<typeof repo.enrolmentForSubmit>>>, reportId: number): AuditChange => ({
+    action: e.report ? 'selfReport.resubmit' : 'selfReport.submit',
+    entityType: 'self_report',
+    entityId: reportId,
+    provinceCode: e.provinceCode,
+    communeCode: e.communeCode,
+    before: e.report ? { status: e.report.status, completed: e.report.completed, score: e.report.score } : null,
+    after: {
+      enrolmentId: e.enrolmentId,
+      completed: f.completed,
+      score: f.score,
+      certificateNo: f.certificateNo,
+      scan: scan?.fileName ?? null,
+    },
+  });
+
+  // The common case, a resubmission without a new scan: two round trips and no explicit transaction —
+  // one read with every check above, then one statement that updates the report only if it is still as
+  // read and writes its audit row (atomic). If the report changed in between, the locking path decides.
+  if (!scan) {
+    const e = check(await repo.enrolmentForSubmit(deps.db, f.enrolmentId, { lock: false }));
+    if (e.report) {
+      const saved = await repo.resubmitIfUnchanged(deps.db, e.report, values, auditEntry(actor, meta, audit(e, e.report.id)));
+      if (saved) return toItem(actor, saved);
+    }
+  }
+
+  const row = await deps.db.transaction(async (tx) => {
+    // The enrolment and its report (locked) in one round trip.
+    const e = check(await repo.enrolmentForSubmit(tx, f.enrolmentId, { lock: true }));
+    const existing = e.report;
+    let saved: repo.SelfReportRow;
+    if (existing) {
+      if (scan) await repo.saveFile(tx, existing.id, scan);
+      // The update returns the whole report (with the file just saved): no re-read after the transaction.
+      saved = await repo.resubmit(tx, existing.id, values);
     } else {
       const newId = await repo.insert(tx, {
         enrolmentId: e.enrolmentId,
@@ -157,27 +185,13 @@ export async function submit(
         applyAtWork: f.applyAtWork,
       });
       if (newId === null) throw conflict('Báo cáo của lượt học này vừa được gửi từ một phiên khác; hãy tải lại trang.');
-      reportId = newId;
+      if (scan) await repo.saveFile(tx, newId, scan);
+      saved = (await repo.findById(tx, newId))!;
     }
-    if (scan) await repo.saveFile(tx, reportId, scan);
-    await recordChange(tx, actor, meta, {
-      action: existing ? 'selfReport.resubmit' : 'selfReport.submit',
-      entityType: 'self_report',
-      entityId: reportId,
-      provinceCode: e.provinceCode,
-      communeCode: e.communeCode,
-      before: existing ? { status: existing.status, completed: existing.completed, score: existing.score } : null,
-      after: {
-        enrolmentId: e.enrolmentId,
-        completed: f.completed,
-        score: f.score,
-        certificateNo: f.certificateNo,
-        scan: scan?.fileName ?? null,
-      },
-    });
-    return reportId;
+    await recordChange(tx, actor, meta, audit(e, saved.id));
+    return saved;
   });
-  return toItem(actor, (await repo.findById(deps.db, id))!);
+  return toItem(actor, row);
 }
 
 export async function reviewReport(

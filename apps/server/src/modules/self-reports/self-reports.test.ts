@@ -16,6 +16,7 @@ import {
   type Learner,
 } from '../learner/test-support.ts';
 import { overdueSelfReports, remindOverdue } from './self-reports.service.ts';
+import { resubmitIfUnchanged } from './self-reports.repository.ts';
 
 const TODAY = '2026-11-23';
 let t: TestContext;
@@ -238,6 +239,63 @@ describe('xác nhận, trả lại và phạm vi', () => {
       'selfReport.resubmit',
       'selfReport.confirm',
     ]);
+  });
+});
+
+describe('nộp lại không kèm tệp (một câu lệnh, không khóa)', () => {
+  it('cập nhật, tăng phiên bản, ghi nhật ký đủ trước/sau; phiên bản cũ → 409; bản ghi đã đổi thì không ghi đè, không ghi nhật ký', async () => {
+    const c = await makeClassAt(t.pool, { startDate: '2026-10-05', endDate: '2026-10-07' });
+    const e = await enrol(t.pool, c.id, other);
+    const learner = await t.loginAs(other.username);
+    const first = await ok<SelfReportItem>(postForm(t.app, learner, '/api/self-reports', form(e), { name: 'gcn.pdf', content: PDF }), 201);
+    const json = { enrolmentId: String(e), completed: 'false', score: '6', applyAtWork: 'Dùng mẫu biên bản mới khi hòa giải ở thôn.' };
+    const res = await learner.post('/api/self-reports', json);
+    expect(res.statusCode).toBe(201);
+    const again = res.json() as SelfReportItem;
+    expect(again).toMatchObject({
+      id: first.id,
+      version: first.version + 1,
+      status: 'submitted',
+      completed: false,
+      score: 6,
+      certificateNo: null,
+      submittedOn: TODAY,
+      lastSubmittedOn: TODAY,
+      fullName: first.fullName,
+      className: first.className,
+      communeName: first.communeName,
+      scan: { fileName: 'gcn.pdf' },
+    });
+    const audit = await t.pool.query(
+      `select action, actor_username, province_code, commune_code, before, after, ip, request_id from audit_log
+        where entity_type = 'self_report' and entity_id = $1 order by id`,
+      [String(first.id)],
+    );
+    expect(audit.rows.map((r) => r.action)).toEqual(['selfReport.submit', 'selfReport.resubmit']);
+    expect(audit.rows[1]).toMatchObject({
+      actor_username: other.username,
+      commune_code: first.communeCode,
+      before: { status: 'submitted', completed: true, score: '8.50' },
+      after: { enrolmentId: e, completed: false, score: 6, certificateNo: null, scan: null },
+    });
+    expect(audit.rows[1].ip).toBeTruthy();
+    expect(audit.rows[1].request_id).toBeTruthy();
+    // The form was loaded before the last change: refused, nothing written.
+    expectError(await learner.post('/api/self-reports', { ...json, score: '7', version: String(first.version) }), 409, 'VERSION_CONFLICT');
+    // Changed between the read and the write: the guarded statement writes nothing (the service then takes the locking path).
+    const stale = await resubmitIfUnchanged(
+      t.db,
+      { id: first.id, version: first.version, status: 'submitted' },
+      { today: TODAY, completed: true, score: 10, certificateNo: null, applyAtWork: 'x' },
+      { action: 'selfReport.resubmit', entityType: 'self_report', entityId: String(first.id) },
+    );
+    expect(stale).toBeNull();
+    const now = await t.pool.query('select version, score::text as score from self_reports where id = $1', [first.id]);
+    expect(now.rows[0]).toEqual({ version: again.version, score: '6.00' });
+    const n = await t.pool.query(`select count(*)::int as n from audit_log where entity_type = 'self_report' and entity_id = $1`, [
+      String(first.id),
+    ]);
+    expect(n.rows[0].n).toBe(2);
   });
 });
 
