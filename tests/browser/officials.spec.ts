@@ -252,7 +252,11 @@ test('học viên mở hồ sơ của chính mình, chỉ xem; hồ sơ người
   const ctx = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
   const learner = await ctx.newPage();
   await login(learner, `hocvien.${TUY_HOA}.1`);
-  await learner.getByRole('link', { name: /Hồ sơ của tôi/ }).click();
+  // The learner home links the record twice (a card and a shortcut); both open the same page.
+  await learner
+    .getByRole('link', { name: /Hồ sơ của tôi/ })
+    .first()
+    .click();
   await expect(learner).toHaveURL(/\/can-bo\/[0-9a-f-]{36}$/);
   await expect(learner.getByRole('heading', { level: 1 })).toContainText('Hồ sơ của tôi — ');
   await expect(learner.getByText('Lịch sử công tác')).toBeVisible();
