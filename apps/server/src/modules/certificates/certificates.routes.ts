@@ -18,21 +18,11 @@ import {
 import * as service from './certificates.service.ts';
 import * as documents from './documents.service.ts';
 import * as verification from './verification.service.ts';
+import { contentDisposition as attachment } from '../../http/download.ts';
 
 /** Where QR codes point: PUBLIC_BASE_URL, else the origin the request came to. */
 function baseUrlOf(req: FastifyRequest): string {
   return publicBaseUrl() ?? `${req.protocol}://${req.host}`;
-}
-
-/** attachment; filename="ascii"; filename*=UTF-8''… (RFC 6266) */
-function attachment(fileName: string): string {
-  const ascii = fileName
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .replace(/[^\w.-]+/g, '-');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
 export const certificatesRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -37,12 +37,9 @@ import * as schedule from './schedule.service.ts';
 import * as results from './results.service.ts';
 import * as resultsExcel from './results-excel.service.ts';
 import { XLSX_MIME } from './results-workbook.ts';
+import { contentDisposition as attachment } from '../../http/download.ts';
 
 const MB = Math.round(RESULTS_IMPORT_MAX_BYTES / 1024 / 1024);
-
-function attachment(fileName: string): string {
-  return `attachment; filename="${fileName.replace(/[^\w.-]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
 
 /** The uploaded file (multipart field "file"); every upload problem becomes a Vietnamese 4xx. */
 async function readUpload(req: FastifyRequest): Promise<Buffer> {

@@ -8,12 +8,9 @@ import { requireActor } from '../../http/context.ts';
 import { resolveScope } from '../kpis/kpis.access.ts';
 import * as service from './dashboard.service.ts';
 import { XLSX_MIME } from './dashboard-workbook.ts';
+import { contentDisposition as attachment } from '../../http/download.ts';
 
 const tags = ['Bảng điều khiển'];
-
-function attachment(fileName: string): string {
-  return `attachment; filename="${fileName.replace(/[^\w.-]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
 
 export const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = () => app.deps.db;

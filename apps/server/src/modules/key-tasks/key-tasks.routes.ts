@@ -13,6 +13,7 @@ import {
 import { z } from 'zod';
 import { metaOf, requireActor } from '../../http/context.ts';
 import * as service from './key-tasks.service.ts';
+import { contentDisposition } from '../../http/download.ts';
 
 export const keyTasksRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['Nhiệm vụ trọng tâm'];
@@ -36,10 +37,7 @@ export const keyTasksRoutes: FastifyPluginAsyncZod = async (app) => {
       const buf = await service.exportTasks(deps(), requireActor(req), req.query);
       return reply
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header(
-          'content-disposition',
-          `attachment; filename="nhiem-vu-trong-tam.xlsx"; filename*=UTF-8''${encodeURIComponent('nhiệm-vụ-trọng-tâm.xlsx')}`,
-        )
+        .header('content-disposition', contentDisposition('nhiệm-vụ-trọng-tâm.xlsx'))
         .send(buf);
     },
   );

@@ -67,6 +67,4 @@ function badFieldThrow(field: string, message: string): never {
   throw badField(field, message);
 }
 
-export function attachment(fileName: string): string {
-  return `attachment; filename="${fileName.replace(/[^\w.-]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
+export { contentDisposition as attachment } from '../../http/download.ts';

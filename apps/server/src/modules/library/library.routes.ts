@@ -25,6 +25,7 @@ import { AppError, badField } from '../../http/errors.ts';
 import { ask } from '../assistant/assistant.service.ts';
 import { parseRange } from './library.rules.ts';
 import * as service from './library.service.ts';
+import { contentDisposition } from '../../http/download.ts';
 
 const IdParams = z.object({ id: z.string().max(64) });
 const Ok = z.object({ ok: z.boolean() });
@@ -145,10 +146,7 @@ export const libraryRoutes: FastifyPluginAsyncZod = async (app) => {
         reply.header('accept-ranges', 'bytes');
         reply.header('content-type', f.mime);
         reply.header('cache-control', 'private, max-age=3600');
-        reply.header(
-          'content-disposition',
-          `inline; filename="${f.fileName.replace(/[^\w.-]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(f.fileName)}`,
-        );
+        reply.header('content-disposition', contentDisposition(f.fileName, 'inline'));
         const header = req.headers.range;
         const range = header ? parseRange(header, f.size) : 'ignore';
         if (range === null) {

@@ -24,10 +24,8 @@ import {
 import { metaOf, requireActor } from '../../http/context.ts';
 import * as service from './reports.service.ts';
 import * as output from './report-output.service.ts';
+import { contentDisposition as attachment } from '../../http/download.ts';
 
-function attachment(fileName: string): string {
-  return `attachment; filename="${fileName.replace(/[^\w.-]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
 const BuildIdParams = z.object({ buildId: z.string().max(64) });
 
 export const reportsRoutes: FastifyPluginAsyncZod = async (app) => {

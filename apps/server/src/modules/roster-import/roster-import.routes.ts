@@ -26,13 +26,10 @@ import { enqueueImport, jobStatus, recentJobs } from './import-jobs.service.ts';
 import * as service from './roster-import.service.ts';
 import { templateFor } from './roster-template.service.ts';
 import { XLSX_MIME } from './roster-workbook.ts';
+import { contentDisposition as attachment } from '../../http/download.ts';
 
 const MB = Math.round(ROSTER_IMPORT_MAX_BYTES / 1024 / 1024);
 const UPLOAD_LIMITS = { fileSize: ROSTER_IMPORT_MAX_BYTES, files: 1, fields: 10, parts: 12, fieldSize: 1024 };
-
-function attachment(fileName: string): string {
-  return `attachment; filename="${fileName.replace(/[^\w.-]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
 
 /** The uploaded file (multipart field "file"); every upload problem becomes a Vietnamese 4xx. */
 async function readUpload(req: FastifyRequest): Promise<{ file: Buffer; fileName: string | null }> {
