@@ -4,6 +4,7 @@
  */
 import fs from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import ExcelJS from 'exceljs';
 import { login } from './helpers.ts';
 
 const SHOTS = process.env.SHOTS_DIR ?? 'test-results/screens';
@@ -53,6 +54,20 @@ test('toàn quốc: bản đồ, xuống tỉnh, xuống xã, danh sách ngườ
   await expect(drawer).toBeVisible();
   await expect(drawer.getByText(/\d+ dòng/)).toBeVisible({ timeout: 15_000 });
   await shot(page, 'dashboard-3-people');
+  // the whole list (every page) as .xlsx: as many data rows as the drawer's count
+  const shown = Number((await drawer.getByText(/\d+ dòng/).innerText()).match(/([\d.]+) dòng/)![1]!.replace(/\./g, ''));
+  expect(shown).toBeGreaterThan(0);
+  const [download] = await Promise.all([page.waitForEvent('download'), drawer.getByTestId('people-export').click()]);
+  expect(download.suggestedFilename()).toMatch(/^danh-sach-K3-denominator-commune-\d+-\d{4}-\d{2}-\d{2}\.xlsx$/);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(await download.path());
+  const ws = wb.getWorksheet('Danh sách')!;
+  expect(ws.getRow(4).getCell(2).value).toBe('Họ và tên');
+  let rows = 0;
+  ws.eachRow((r, n) => {
+    if (n >= 5 && typeof r.getCell(1).value === 'number') rows++;
+  });
+  expect(rows).toBe(shown);
   const person = drawer.locator('a[href^="/can-bo/"]').first();
   if ((await person.count()) > 0) {
     await person.click();

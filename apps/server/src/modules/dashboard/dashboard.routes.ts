@@ -3,7 +3,7 @@
  * the KPI module's scope rule (kpis.read + area), call the service.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { DashboardExportQuery, ForecastResponse, KpiQuery } from '@app/shared';
+import { DashboardExportQuery, ForecastResponse, KpiPeopleQuery, KpiQuery } from '@app/shared';
 import { requireActor } from '../../http/context.ts';
 import { resolveScope } from '../kpis/kpis.access.ts';
 import * as service from './dashboard.service.ts';
@@ -11,6 +11,8 @@ import { XLSX_MIME } from './dashboard-workbook.ts';
 import { contentDisposition as attachment } from '../../http/download.ts';
 
 const tags = ['Bảng điều khiển'];
+/** The drawer's query without paging: the export holds every row. */
+const PeopleExportQuery = KpiPeopleQuery.omit({ page: true, pageSize: true });
 
 export const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = () => app.deps.db;
@@ -42,6 +44,26 @@ export const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
       const scope = await resolveScope(db(), requireActor(req), req.query.scope, req.query.asOf);
       const f = await service.exportTable(db(), { scope, phase: req.query.phase, asOf: req.query.asOf }, req.query.table);
       return reply.header('content-type', XLSX_MIME).header('content-disposition', attachment(f.fileName)).send(f.content);
+    },
+  );
+  app.get(
+    '/api/dashboard/people.xlsx',
+    {
+      schema: {
+        tags,
+        summary: 'Xuất ra Excel toàn bộ danh sách đứng sau một con số chỉ tiêu (tử số, mẫu số hoặc phần còn thiếu)',
+        querystring: PeopleExportQuery,
+      },
+    },
+    async (req, reply) => {
+      const q = req.query;
+      const scope = await resolveScope(db(), requireActor(req), q.scope, q.asOf);
+      const f = await service.exportPeople(db(), { scope, phase: q.phase, asOf: q.asOf, code: q.code, part: q.part });
+      return reply
+        .header('content-type', XLSX_MIME)
+        .header('content-disposition', attachment(f.fileName))
+        .header('x-row-count', String(f.rows))
+        .send(f.content);
     },
   );
 };

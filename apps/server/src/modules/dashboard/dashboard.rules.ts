@@ -61,7 +61,12 @@ export function forecastTarget(points: TrendPoint[], target: number | null, dead
   const days = (target - last.percent) / slope;
   if (days > FORECAST_HORIZON_DAYS) {
     // so slow that the date is meaningless: late for any deadline, no date shown
-    return { current, pacePerMonth: Math.round(slope * 30 * 10) / 10, metOn: null, status: deadline === null ? 'khong_du_du_lieu' : 'tre_han' };
+    return {
+      current,
+      pacePerMonth: Math.round(slope * 30 * 10) / 10,
+      metOn: null,
+      status: deadline === null ? 'khong_du_du_lieu' : 'tre_han',
+    };
   }
   const metOn = fromDays(toDays(last.asOf) + days);
   const status: ForecastStatus = deadline === null ? 'khong_han' : metOn <= deadline ? 'kip_han' : 'tre_han';

@@ -4,9 +4,17 @@
  */
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ForecastResponse, KpiChildrenResponse, KpiResult } from '@app/shared';
+import {
+  formatDateVi,
+  type ForecastResponse,
+  type KpiChildrenResponse,
+  type KpiPeopleResponse,
+  type KpiPersonRow,
+  type KpiResult,
+} from '@app/shared';
 import { createTestContext, type TestContext } from '../../../test/harness.ts';
-import { CHILDREN_SHEET, FIRST_DATA_ROW, KPIS_SHEET } from './dashboard-workbook.ts';
+import { exportPeople } from './dashboard.service.ts';
+import { CHILDREN_SHEET, FIRST_DATA_ROW, KPIS_SHEET, PEOPLE_SHEET } from './dashboard-workbook.ts';
 
 let t: TestContext;
 const ASOF = '2026-11-23';
@@ -126,5 +134,89 @@ describe('forecast', () => {
       if (i.target !== null) expect(i.current, i.code).toBe(ind.percent);
       if (i.status === 'kip_han' || i.status === 'tre_han') expect(i.metOn).not.toBeNull();
     }
+  });
+});
+
+describe('people export', () => {
+  async function allPages(c: Awaited<ReturnType<TestContext['loginAs']>>, qs: string): Promise<KpiPersonRow[]> {
+    const out: KpiPersonRow[] = [];
+    for (let page = 1; ; page++) {
+      const r = (await c.get(`/api/kpis/people?${qs}&page=${page}&pageSize=37`)).json<KpiPeopleResponse>();
+      out.push(...r.items);
+      if (page * 37 >= r.total) {
+        expect(out.length).toBe(r.total);
+        return out;
+      }
+    }
+  }
+
+  it.each([
+    ['sonoivu.66', 'scope=province:66&code=K1&part=denominator'],
+    ['sonoivu.66', 'scope=province:66&code=K2&part=numerator'],
+    ['sonoivu.66', 'scope=province:66&code=K6&part=denominator'],
+    ['xa.24133', 'scope=commune:24133&code=K2&part=missing'],
+  ])('%s %s: every cell equals the JSON list, all pages, same order', async (user, params) => {
+    const c = await t.loginAs(user);
+    const qs = `${params}&phase=1&asOf=${ASOF}`;
+    const json = await allPages(c, qs);
+    expect(json.length).toBeGreaterThan(0);
+    const res = await c.get(`/api/dashboard/people.xlsx?${qs}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    expect(res.headers['content-disposition']).toContain('.xlsx');
+    expect(res.headers['x-row-count']).toBe(String(json.length));
+    const ws = await sheetOf(res.rawPayload, PEOPLE_SHEET);
+    expect(String(ws.getRow(2).getCell(1).value)).toContain('23/11/2026');
+    json.forEach((p, k) => {
+      const row = ws.getRow(FIRST_DATA_ROW + k);
+      const cells = [1, 2, 3, 4, 5, 6, 7, 8].map((i) => row.getCell(i).value ?? '');
+      expect(cells, `dòng ${k + 1}`).toEqual([
+        k + 1,
+        p.fullName ?? p.label ?? '',
+        p.communeCode ?? '',
+        p.communeName ?? '',
+        p.label ?? '',
+        p.date ? formatDateVi(p.date) : '',
+        p.inNumerator ? 'Đã đạt' : 'Chưa đạt',
+        p.id,
+      ]);
+    });
+    expect(ws.getRow(FIRST_DATA_ROW + json.length).getCell(1).value ?? null).toBeNull();
+  });
+
+  it('reads the engine page by page: a small page size gives the same sheet as one page', async () => {
+    const p = {
+      scope: { level: 'province' as const, provinceCode: '66' },
+      phase: 1 as const,
+      asOf: ASOF,
+      code: 'K1' as const,
+      part: 'denominator' as const,
+    };
+    const whole = await exportPeople(t.db, p);
+    const paged = await exportPeople(t.db, p, 7);
+    expect(whole.rows).toBeGreaterThan(7 * 3);
+    expect(paged.rows).toBe(whole.rows);
+    const a = await sheetOf(whole.content, PEOPLE_SHEET);
+    const b = await sheetOf(paged.content, PEOPLE_SHEET);
+    for (let k = 0; k < whole.rows; k++) {
+      const ra = a.getRow(FIRST_DATA_ROW + k);
+      const rb = b.getRow(FIRST_DATA_ROW + k);
+      expect(rb.getCell(8).value, `dòng ${k + 1}`).toBe(ra.getCell(8).value);
+      expect(rb.getCell(1).value).toBe(k + 1);
+    }
+  });
+
+  it('refuses a scope outside the reader, a learner, no session and bad input', async () => {
+    const qs = `code=K1&part=denominator&phase=1&asOf=${ASOF}`;
+    const other = await t.loginAs('xa.22015');
+    expect((await other.get(`/api/dashboard/people.xlsx?scope=commune:24133&${qs}`)).statusCode).toBe(404);
+    const province = await t.loginAs('sonoivu.66');
+    expect((await province.get(`/api/dashboard/people.xlsx?scope=nation&${qs}`)).statusCode).toBe(404);
+    const learner = await t.loginAs('hocvien.24133.1');
+    expect((await learner.get(`/api/dashboard/people.xlsx?scope=commune:24133&${qs}`)).statusCode).toBe(403);
+    expect((await t.client().get(`/api/dashboard/people.xlsx?scope=commune:24133&${qs}`)).statusCode).toBe(401);
+    const bad = await province.get(`/api/dashboard/people.xlsx?scope=province:66&code=K9&part=all&phase=1&asOf=${ASOF}`);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json<{ message: string }>().message).toMatch(/code|part|Mã|chỉ tiêu/i);
   });
 });

@@ -1,9 +1,10 @@
 /** The officials (or enrolments, programmes) behind a KPI number: numerator, denominator, or missing. */
-import { Drawer, Segmented, Table, Tag, Typography } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { Button, Drawer, Flex, Segmented, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { KPI_LABELS, formatDateVi, formatNumberVi, type KpiCode, type KpiPeoplePart, type KpiPersonRow } from '@app/shared';
-import { usePeople, type DashQuery } from './dashboardApi.ts';
+import { peopleExportUrl, usePeople, type DashQuery } from './dashboardApi.ts';
 
 const PART_LABELS: Record<KpiPeoplePart, string> = { numerator: 'Đã đạt (tử số)', denominator: 'Tổng số (mẫu số)', missing: 'Còn thiếu' };
 const PAGE_SIZE = 20;
@@ -32,15 +33,26 @@ export default function PeopleDrawer({
   const hasDate = rows.some((x) => x.date);
   return (
     <Drawer open={open !== null} onClose={onClose} width={720} title={code ? `${code} · ${KPI_LABELS[code]}` : ''} destroyOnHidden>
-      <Segmented
-        value={part}
-        onChange={(v) => {
-          setPart(v as KpiPeoplePart);
-          setPage(1);
-        }}
-        options={(['numerator', 'denominator', 'missing'] as const).map((p) => ({ value: p, label: PART_LABELS[p] }))}
-        style={{ marginBottom: 12 }}
-      />
+      <Flex wrap gap={8} justify="space-between" align="center" style={{ marginBottom: 12 }}>
+        <Segmented
+          value={part}
+          onChange={(v) => {
+            setPart(v as KpiPeoplePart);
+            setPage(1);
+          }}
+          options={(['numerator', 'denominator', 'missing'] as const).map((p) => ({ value: p, label: PART_LABELS[p] }))}
+        />
+        {code && (
+          <Button
+            icon={<DownloadOutlined />}
+            href={peopleExportUrl(q, code, part)}
+            disabled={!people.data || people.data.total === 0}
+            data-testid="people-export"
+          >
+            Xuất Excel
+          </Button>
+        )}
+      </Flex>
       <Typography.Paragraph type="secondary">
         {people.data ? `${formatNumberVi(people.data.total)} dòng` : ' '} · số liệu đến ngày {formatDateVi(q.asOf)}
       </Typography.Paragraph>

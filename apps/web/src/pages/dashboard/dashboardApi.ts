@@ -39,6 +39,10 @@ export function usePeople(q: DashQuery, code: KpiCode | null, part: KpiPeoplePar
     queryFn: () => api.get<KpiPeopleResponse>('/api/kpis/people', { ...q, code: code!, part, page, pageSize }),
   });
 }
+/** Every row behind one number (all pages), as .xlsx. */
+export function peopleExportUrl(q: DashQuery, code: KpiCode, part: KpiPeoplePart): string {
+  return withQuery('/api/dashboard/people.xlsx', { ...q, code, part });
+}
 export function exportUrl(q: DashQuery, table: 'kpis' | 'children'): string {
   return withQuery('/api/dashboard/export.xlsx', { ...q, table });
 }
