@@ -55,12 +55,12 @@ export async function seedDemoLibrary(deps: {
       if (d.file) {
         const buf = fs.readFileSync(path.join(DEMO_DIR, d.file));
         const key = `${m.id}/file-demo.mp4`;
-        await storage.put(key, buf);
+        await storage.put(key, buf, 'video/mp4');
         Object.assign(patch, { fileKey: key, fileName: d.file, mime: 'video/mp4', sizeBytes: buf.length, durationSeconds: 10 });
       }
       if (d.poster) {
         const key = `${m.id}/poster-demo.png`;
-        await storage.put(key, fs.readFileSync(path.join(DEMO_DIR, d.poster)));
+        await storage.put(key, fs.readFileSync(path.join(DEMO_DIR, d.poster)), 'image/png');
         patch.posterKey = key;
       }
       if (Object.keys(patch).length) await repo.updateMaterial(tx, m.id, patch);

@@ -144,23 +144,25 @@ export const libraryRoutes: FastifyPluginAsyncZod = async (app) => {
       async (req, reply) => {
         const f = await service.fileOf(deps(), requireActor(req), req.params.id, kind);
         reply.header('accept-ranges', 'bytes');
-        reply.header('content-type', f.mime);
-        reply.header('cache-control', 'private, max-age=3600');
-        reply.header('content-disposition', contentDisposition(f.fileName, 'inline'));
         const header = req.headers.range;
         const range = header ? parseRange(header, f.size) : 'ignore';
         if (range === null) {
           reply.header('content-range', `bytes */${f.size}`);
           throw new AppError(416, 'VALIDATION_ERROR', 'Khoảng dữ liệu yêu cầu (Range) nằm ngoài kích thước tệp.');
         }
+        // Open the stream (local file or S3 object) before any header: a failing store is a clean 503.
+        const body = await f.read(range === 'ignore' ? undefined : range);
+        reply.header('content-type', f.mime);
+        reply.header('cache-control', 'private, max-age=3600');
+        reply.header('content-disposition', contentDisposition(f.fileName, 'inline'));
         if (range === 'ignore') {
           reply.header('content-length', String(f.size));
-          return reply.send(f.read());
+          return reply.send(body);
         }
         reply.status(206);
         reply.header('content-range', `bytes ${range.start}-${range.end}/${f.size}`);
         reply.header('content-length', String(range.end - range.start + 1));
-        return reply.send(f.read(range));
+        return reply.send(body);
       },
     );
   }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fold, parseRange, scoreQuiz, sniff, snippet, splitPassages } from './library.rules.ts';
 import { pickCitations, questionTerms, scorePassage } from '../assistant/assistant.rules.ts';
+import { libraryStorageSettings, loadConfig } from '../../config.ts';
+import { amzDate, authorization, EMPTY_SHA256, objectUrl, parseAuthorization, uriEncode } from './library.s3.rules.ts';
 
 describe('fold and snippet', () => {
   it('folds Vietnamese one character per character', () => {
@@ -86,5 +88,69 @@ describe('assistant scoring', () => {
     const p = (score: number) => ({ materialId: 'm', title: 't', section: `s${score}`, text: 'x', score });
     expect(pickCitations([p(0.3), p(0.2)])).toEqual([]);
     expect(pickCitations([p(0.9), p(0.85), p(0.5)]).map((c) => c.score)).toEqual([0.9, 0.85]);
+  });
+});
+
+describe('S3 signing (SigV4) and storage settings', () => {
+  it('matches the GET Object example of the AWS S3 documentation', () => {
+    const headers = {
+      Host: 'examplebucket.s3.amazonaws.com',
+      Range: 'bytes=0-9',
+      'x-amz-content-sha256': EMPTY_SHA256,
+      'x-amz-date': '20130524T000000Z',
+    };
+    const input = {
+      method: 'GET',
+      path: '/test.txt',
+      headers,
+      payloadHash: EMPTY_SHA256,
+      region: 'us-east-1',
+      accessKeyId: 'AKIAIOSFODNN7EXAMPLE',
+      secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+    };
+    expect(authorization(input)).toBe(
+      'AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20130524/us-east-1/s3/aws4_request, ' +
+        'SignedHeaders=host;range;x-amz-content-sha256;x-amz-date, ' +
+        'Signature=f0e8bdb87c964420e857bd35b5d6ed310bd44f0170aba48dd91039c6036bdb41',
+    );
+    expect(authorization({ ...input, headers: { ...headers, Range: 'bytes=0-10' } })).not.toContain('f0e8bdb8');
+    expect(parseAuthorization(authorization(input))).toMatchObject({ region: 'us-east-1', day: '20130524' });
+  });
+  it('encodes keys and builds path-style and virtual-hosted URLs', () => {
+    expect(uriEncode('a b/ư~', true)).toBe('a%20b/%C6%B0~');
+    expect(amzDate(new Date('2026-11-23T19:05:01.123Z'))).toBe('20261123T190501Z');
+    expect(objectUrl('http://127.0.0.1:9000', 'hoc-lieu', 'm-1/file-a.pdf', true).toString()).toBe(
+      'http://127.0.0.1:9000/hoc-lieu/m-1/file-a.pdf',
+    );
+    expect(objectUrl('https://s3.example.vn', 'hoc-lieu', 'm-1/file-a.pdf', false).toString()).toBe(
+      'https://hoc-lieu.s3.example.vn/m-1/file-a.pdf',
+    );
+  });
+  it('refuses a half-configured S3, naming the variable in Vietnamese and English, never the secret', () => {
+    const full = {
+      LIBRARY_S3_ENDPOINT: 'http://minio.local:9000',
+      LIBRARY_S3_BUCKET: 'hoc-lieu',
+      LIBRARY_S3_ACCESS_KEY_ID: 'AK',
+      LIBRARY_S3_SECRET_ACCESS_KEY: 'bi-mat-123',
+    };
+    expect(libraryStorageSettings({}, '/data')).toEqual({ kind: 'local', dir: '/data/library' });
+    expect(libraryStorageSettings({ LIBRARY_STORAGE_DIR: '/kho' }, '/data')).toEqual({ kind: 'local', dir: '/kho' });
+    expect(libraryStorageSettings(full, '/data')).toMatchObject({ kind: 's3', region: 'us-east-1', forcePathStyle: true });
+    expect(libraryStorageSettings({ ...full, LIBRARY_S3_FORCE_PATH_STYLE: 'false' }, '/data')).toMatchObject({ forcePathStyle: false });
+    for (const v of ['LIBRARY_S3_BUCKET', 'LIBRARY_S3_ACCESS_KEY_ID', 'LIBRARY_S3_SECRET_ACCESS_KEY'] as const) {
+      const env: Record<string, string> = { ...full };
+      delete env[v];
+      expect(() => libraryStorageSettings(env, '/data')).toThrow(new RegExp(`^${v}: chưa đặt .* / is required`));
+    }
+    expect(() => libraryStorageSettings({ ...full, LIBRARY_S3_ENDPOINT: '' }, '/data')).toThrow(/^LIBRARY_S3_ENDPOINT: chưa đặt/);
+    expect(() => libraryStorageSettings({ ...full, LIBRARY_S3_ENDPOINT: 'ftp://x' }, '/data')).toThrow(/http\(s\)/);
+    expect(() => libraryStorageSettings({ ...full, LIBRARY_S3_BUCKET: 'Hoc_Lieu' }, '/data')).toThrow(/LIBRARY_S3_BUCKET/);
+    try {
+      libraryStorageSettings({ ...full, LIBRARY_S3_ENDPOINT: 'http://u:p@x' }, '/data');
+      expect.unreachable();
+    } catch (e) {
+      expect(String(e)).not.toContain('bi-mat-123');
+    }
+    expect(() => loadConfig({ NODE_ENV: 'test', LIBRARY_S3_ENDPOINT: 'http://x:9000' })).toThrow(/LIBRARY_S3_BUCKET/);
   });
 });

@@ -30,7 +30,7 @@ import { recordChange, type RequestMeta } from '../audit/audit.service.ts';
 import { ExtractError, extractDocx, extractPdf, extractPptx } from './library.extract.ts';
 import * as repo from './library.repository.ts';
 import { headingsOf, scoreQuiz, sniff, snippet, splitPassages } from './library.rules.ts';
-import { libraryStorage, type LibraryStorage } from './library.storage.ts';
+import { libraryStorage, StorageError, type ByteRange, type LibraryStorage } from './library.storage.ts';
 import { Zip } from '../roster-import/zip-reader.ts';
 
 export interface LibraryDeps {
@@ -41,6 +41,20 @@ export interface LibraryDeps {
 }
 
 const storageOf = (deps: LibraryDeps) => deps.storage ?? libraryStorage(deps.config.dataDir);
+
+/** A failing object store is a 503 in Vietnamese for the user, never a 500 with S3's words. */
+async function viaStorage<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    if (err instanceof StorageError) {
+      throw Object.assign(new AppError(503, 'INTERNAL', 'Kho lưu trữ tệp học liệu tạm thời không phản hồi; xin thử lại sau ít phút.'), {
+        cause: err,
+      });
+    }
+    throw err;
+  }
+}
 
 /** What the actor sees, from policy.ts, in the form the repository filters by. */
 export function visibilityOf(actor: Actor): repo.LibraryVisibility {
@@ -399,9 +413,10 @@ export async function uploadFile(
     .split('/')[1]!
     .replace(/[^a-z0-9]/g, '')
     .slice(0, 8)}`;
-  await storageOf(deps).put(key, buf);
+  const storage = storageOf(deps);
+  await viaStorage(() => storage.put(key, buf, mime));
   const at = deps.clock.now();
-  return deps.db.transaction(async (tx) => {
+  const saved = deps.db.transaction(async (tx) => {
     const m = await visibleMaterial(tx, actor, id, true);
     const body = text ? text.normalize('NFC') : null;
     const fileName =
@@ -446,6 +461,11 @@ export async function uploadFile(
     );
     return { id: m.id, mime, sizeBytes: buf.length, textLength: body?.length ?? 0 };
   });
+  // Nothing points at the new object when the transaction fails: remove it rather than leave an orphan.
+  return saved.catch(async (err: unknown) => {
+    await storage.delete(key).catch(() => undefined);
+    throw err;
+  });
 }
 
 /** The file (or poster) of a visible material, for streaming with HTTP range requests. */
@@ -454,10 +474,10 @@ export async function fileOf(deps: LibraryDeps, actor: Actor, id: string, kind: 
   const key = kind === 'file' ? m.fileKey : m.posterKey;
   if (!key) throw notFound(kind === 'file' ? 'Học liệu này chưa có tệp' : 'Học liệu này chưa có ảnh đại diện');
   const storage = storageOf(deps);
-  const size = await storage.size(key);
+  const size = await viaStorage(() => storage.size(key));
   if (size === null) throw notFound('Không tìm thấy tệp của học liệu trong kho lưu trữ');
   const mime = kind === 'file' ? (m.mime ?? 'application/octet-stream') : key.endsWith('.png') ? 'image/png' : 'image/jpeg';
-  return { size, mime, fileName: m.fileName ?? 'tep', read: (range?: { start: number; end: number }) => storage.read(key, range) };
+  return { size, mime, fileName: m.fileName ?? 'tep', read: (range?: ByteRange) => viaStorage(() => storage.read(key, range)) };
 }
 
 export async function recordProgress(deps: LibraryDeps, actor: Actor, id: string, req: z.infer<typeof LibraryProgressRequest>) {
