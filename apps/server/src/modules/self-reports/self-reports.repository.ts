@@ -1,7 +1,7 @@
 /** All SQL of self-reports. */
 import { sql } from 'drizzle-orm';
 import { auditInsertFrom, type AuditEntryInput } from '../audit/audit.repository.ts';
-import type { DbOrTx } from '../../db/client.ts';
+import { executePrepared, type DbOrTx } from '../../db/client.ts';
 import type { ListScope } from '../../authz/policy.ts';
 
 export type EnrolmentFacts = {
@@ -53,9 +53,13 @@ export async function enrolmentForSubmit(
   enrolmentId: number,
   opts: { lock: boolean },
 ): Promise<(EnrolmentFacts & { report: LockedReport | null }) | null> {
-  const r = await db.execute<
+  // A named prepared statement (parsed and planned once per connection): the hot read of every submission.
+  const r = await executePrepared<
     EnrolmentFacts & { reportId: number | null } & { [K in keyof LockedReport as `r_${K}`]: LockedReport[K] | null }
-  >(sql`
+  >(
+    db,
+    'self_reports_enrolment_for_submit',
+    sql`
     select e.id as "enrolmentId", e.official_id as "officialId", o.full_name as "fullName", e.province_code as "provinceCode",
            e.commune_code as "communeCode", coalesce(e.unit_id, o.unit_id) as "unitId", e.status as "enrolmentStatus",
            c.id as "classId", c.code as "classCode", c.name as "className", c.status as "classStatus",
@@ -67,7 +71,8 @@ export async function enrolmentForSubmit(
     left join lateral (
       select id, status, version, reviewed_at, completed, score from self_reports where enrolment_id = e.id ${opts.lock ? sql`for update` : sql``}
     ) s on true
-    where e.id = ${enrolmentId}`);
+    where e.id = ${enrolmentId}`,
+  );
   const row = r.rows[0];
   if (!row) return null;
   const { reportId, r_id, r_status, r_version, r_reviewedAt, r_completed, r_score, ...facts } = row;
@@ -214,13 +219,18 @@ export async function resubmitIfUnchanged(
   r: Pick<NewReport, 'today' | 'completed' | 'score' | 'certificateNo' | 'applyAtWork'>,
   audit: AuditEntryInput,
 ): Promise<SelfReportRow | null> {
-  const res = await db.execute<SelfReportRow>(sql`
+  // A named prepared statement (parsed and planned once per connection): the hot write of every resubmission.
+  const res = await executePrepared<SelfReportRow>(
+    db,
+    'self_reports_resubmit_if_unchanged',
+    sql`
     with r as (
       update self_reports set last_submitted_on = ${r.today}, status = 'submitted', completed = ${r.completed}, score = ${r.score},
         certificate_no = ${r.certificateNo}, apply_at_work = ${r.applyAtWork}, version = version + 1
       where id = ${seen.id} and version = ${seen.version} and status = ${seen.status} returning *
     ), a as (${auditInsertFrom(sql`r`, audit)})
-    select ${COLUMNS} from r ${JOINS}`);
+    select ${COLUMNS} from r ${JOINS}`,
+  );
   return res.rows[0] ?? null;
 }
 
