@@ -38,7 +38,28 @@ const OFFICIALS_PER_COMMUNE = 5;
 // Invented people: family, middle and given names combined deterministically.
 const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Võ', 'Đặng', 'Bùi', 'Đỗ'];
 const MIDDLE = ['Văn', 'Thị', 'Minh', 'Thu', 'Quốc', 'Ngọc', 'Đức', 'Thanh', 'Hữu', 'Kim'];
-const GIVEN = ['An', 'Bình', 'Chi', 'Dũng', 'Hà', 'Hạnh', 'Khoa', 'Lan', 'Long', 'Mai', 'Nam', 'Ngân', 'Phúc', 'Quyên', 'Sơn', 'Tâm', 'Thảo', 'Trung', 'Uyên', 'Vy'];
+const GIVEN = [
+  'An',
+  'Bình',
+  'Chi',
+  'Dũng',
+  'Hà',
+  'Hạnh',
+  'Khoa',
+  'Lan',
+  'Long',
+  'Mai',
+  'Nam',
+  'Ngân',
+  'Phúc',
+  'Quyên',
+  'Sơn',
+  'Tâm',
+  'Thảo',
+  'Trung',
+  'Uyên',
+  'Vy',
+];
 
 function demoName(i: number): string {
   const family = FAMILY[i % 10]!;
@@ -59,7 +80,11 @@ interface DemoUser {
  * `today`: the app's date (clock); the demo's needs review stands on it. `training: false` leaves out
  * the demo classes (the test template: training tests make their own classes).
  */
-export async function seedDemoData(db: Db, today = '2026-11-23', opts: { training?: boolean } = {}): Promise<{ seeded: boolean; accounts: number }> {
+export async function seedDemoData(
+  db: Db,
+  today = '2026-11-23',
+  opts: { training?: boolean } = {},
+): Promise<{ seeded: boolean; accounts: number }> {
   const exists = await db.execute(sql`select 1 from users where username = 'bonoivu'`);
   if (exists.rows.length > 0) return { seeded: false, accounts: 0 };
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -68,7 +93,9 @@ export async function seedDemoData(db: Db, today = '2026-11-23', opts: { trainin
     for (const c of DEMO_COMMUNES) {
       await tx.execute(sql`update communes set region_type = ${c.regionType}, area_class = ${c.areaClass} where code = ${c.code}`);
     }
-    const orgs = (await tx.execute<{ id: number; code: string }>(sql`select id, code from training_orgs where code in ('HVCTQG', 'TCT.66')`)).rows;
+    const orgs = (
+      await tx.execute<{ id: number; code: string }>(sql`select id, code from training_orgs where code in ('HVCTQG', 'TCT.66')`)
+    ).rows;
     const orgId = (code: string) => orgs.find((o) => o.code === code)!.id;
     const unitRows = (
       await tx.execute<{ id: number; commune_code: string; kind: string }>(
@@ -80,22 +107,86 @@ export async function seedDemoData(db: Db, today = '2026-11-23', opts: { trainin
     ).rows;
 
     const users: DemoUser[] = [
-      { username: 'bonoivu', full_name: 'Phạm Thị Thu Hằng', role: 'national_admin', province_code: null, commune_code: null, unit_id: null, training_org_id: null },
-      { username: 'sonoivu.66', full_name: 'Lê Văn Thành', role: 'province_admin', province_code: '66', commune_code: null, unit_id: null, training_org_id: null },
-      { username: 'bantochuc.66', full_name: 'H’Linh Niê', role: 'reviewer', province_code: '66', commune_code: null, unit_id: null, training_org_id: null },
-      { username: 'truong.hvctqg', full_name: 'Trần Quốc Bảo', role: 'training_org', province_code: null, commune_code: null, unit_id: null, training_org_id: orgId('HVCTQG') },
-      { username: 'truong.66', full_name: 'Y Khoa Byă', role: 'training_org', province_code: '66', commune_code: null, unit_id: null, training_org_id: orgId('TCT.66') },
+      {
+        username: 'bonoivu',
+        full_name: 'Phạm Thị Thu Hằng',
+        role: 'national_admin',
+        province_code: null,
+        commune_code: null,
+        unit_id: null,
+        training_org_id: null,
+      },
+      {
+        username: 'sonoivu.66',
+        full_name: 'Lê Văn Thành',
+        role: 'province_admin',
+        province_code: '66',
+        commune_code: null,
+        unit_id: null,
+        training_org_id: null,
+      },
+      {
+        username: 'bantochuc.66',
+        full_name: 'H’Linh Niê',
+        role: 'reviewer',
+        province_code: '66',
+        commune_code: null,
+        unit_id: null,
+        training_org_id: null,
+      },
+      {
+        username: 'truong.hvctqg',
+        full_name: 'Trần Quốc Bảo',
+        role: 'training_org',
+        province_code: null,
+        commune_code: null,
+        unit_id: null,
+        training_org_id: orgId('HVCTQG'),
+      },
+      {
+        username: 'truong.66',
+        full_name: 'Y Khoa Byă',
+        role: 'training_org',
+        province_code: '66',
+        commune_code: null,
+        unit_id: null,
+        training_org_id: orgId('TCT.66'),
+      },
     ];
     let person = 0;
     for (const c of DEMO_COMMUNES) {
-      users.push({ username: `xa.${c.code}`, full_name: demoName(person++), role: 'commune_admin', province_code: '66', commune_code: c.code, unit_id: null, training_org_id: null });
+      users.push({
+        username: `xa.${c.code}`,
+        full_name: demoName(person++),
+        role: 'commune_admin',
+        province_code: '66',
+        commune_code: c.code,
+        unit_id: null,
+        training_org_id: null,
+      });
       DEMO_UNIT_KINDS.forEach((kind, i) => {
         const unit = unitRows.find((u) => u.commune_code === c.code && u.kind === kind)!;
-        users.push({ username: `donvi.${c.code}.${i + 1}`, full_name: demoName(person++), role: 'unit_head', province_code: '66', commune_code: c.code, unit_id: unit.id, training_org_id: null });
+        users.push({
+          username: `donvi.${c.code}.${i + 1}`,
+          full_name: demoName(person++),
+          role: 'unit_head',
+          province_code: '66',
+          commune_code: c.code,
+          unit_id: unit.id,
+          training_org_id: null,
+        });
       });
       for (let n = 1; n <= OFFICIALS_PER_COMMUNE; n++) {
         const unit = unitRows.find((u) => u.commune_code === c.code && u.kind === DEMO_UNIT_KINDS[(n - 1) % DEMO_UNIT_KINDS.length])!;
-        users.push({ username: `hocvien.${c.code}.${n}`, full_name: demoName(person++), role: 'official', province_code: '66', commune_code: c.code, unit_id: unit.id, training_org_id: null });
+        users.push({
+          username: `hocvien.${c.code}.${n}`,
+          full_name: demoName(person++),
+          role: 'official',
+          province_code: '66',
+          commune_code: c.code,
+          unit_id: unit.id,
+          training_org_id: null,
+        });
       }
     }
     await tx.execute(sql`
@@ -151,22 +242,54 @@ async function seedDemoRosters(tx: Tx, unitRows: { id: number; commune_code: str
   return all;
 }
 
-/** Officials' accounts point at their registry records; unit heads at the head of their unit. */
+/** The learner whose tasks the demo leaves open needs a seat in a finished class that requires an essay. */
+const OPEN_LEARNER = 'hocvien.22015.1';
+
+/**
+ * Officials' accounts point at their registry records; unit heads at the head of their unit. Runs after
+ * the demo classes: learner accounts go to people who already have the seats the learner demo needs (a
+ * finished class for each where there is one; for OPEN_LEARNER a finished class with an essay, which
+ * only the commune's leaders attend), so the learner demo never adds seats. Without classes (the test
+ * template) the links are the roster's first non-leaders, as before.
+ */
 async function linkDemoAccounts(tx: Tx, officials: Awaited<ReturnType<typeof seedDemoRosters>>) {
   const heads: Record<number, string> = { 1: 'CVP', 2: 'TP_KT', 3: 'TP_VHXH', 4: 'GD_TTPVHCC' };
   const positions = (await tx.execute<{ id: number; code: string }>(sql`select id, code from positions where level = 'national'`)).rows;
   const codeOf = new Map(positions.map((p) => [p.id, p.code]));
+  const seats = new Map(
+    (
+      await tx.execute<{ official_id: string; finished: boolean; essay: boolean }>(sql`
+        select e.official_id::text as official_id, bool_or(c.status = 'finished') as finished,
+          bool_or(c.status = 'finished' and p.requires_essay) as essay
+        from enrolments e join classes c on c.id = e.class_id join programmes p on p.id = c.programme_id
+        where e.status = 'nominated' group by e.official_id`)
+    ).rows.map((r) => [r.official_id, r]),
+  );
   const links: { username: string; official_id: string; full_name: string; unit_id: number | null }[] = [];
   for (const c of DEMO_COMMUNES) {
     const roster = officials.filter((o) => o.commune_code === c.code);
+    const used = new Set<string>();
     for (const [n, code] of Object.entries(heads)) {
       const o = roster.find((r) => codeOf.get(r.position_id) === code);
-      if (o) links.push({ username: `donvi.${c.code}.${n}`, official_id: o.id, full_name: o.full_name, unit_id: o.unit_id });
+      if (o) {
+        used.add(o.id);
+        links.push({ username: `donvi.${c.code}.${n}`, official_id: o.id, full_name: o.full_name, unit_id: o.unit_id });
+      }
     }
+    // Stable: people with a finished class first, otherwise the roster's order.
     const staff = roster.filter((r) => !r.is_leader);
+    const ranked = [...staff.filter((r) => seats.get(r.id)?.finished), ...staff.filter((r) => !seats.get(r.id)?.finished)];
     for (let n = 1; n <= OFFICIALS_PER_COMMUNE; n++) {
-      const o = staff[n - 1];
-      if (o) links.push({ username: `hocvien.${c.code}.${n}`, official_id: o.id, full_name: o.full_name, unit_id: o.unit_id });
+      const username = `hocvien.${c.code}.${n}`;
+      const essay =
+        username === OPEN_LEARNER && seats.size > 0
+          ? [...staff, ...roster.filter((r) => r.is_leader)].find((r) => !used.has(r.id) && seats.get(r.id)?.essay)
+          : undefined;
+      const o = essay ?? (seats.size > 0 ? ranked.find((r) => !used.has(r.id)) : staff[n - 1]);
+      if (o) {
+        used.add(o.id);
+        links.push({ username, official_id: o.id, full_name: o.full_name, unit_id: o.unit_id });
+      }
     }
   }
   await tx.execute(sql`

@@ -64,9 +64,11 @@ export async function seedDemoLearner(
   const openId = officialOf.get(OPEN_LEARNER) ?? null;
   const overdueId = officialOf.get(OVERDUE_LEARNER) ?? null;
 
-  // Seats in the HCMA online class (requires an essay), with attendance and a score: for the open learner,
-  // and for the learner whose report is returned when they have no finished class of their own (the
-  // demo classes pick people before the accounts are linked, so learner accounts may have none).
+  // The demo seed links these accounts to people who already sit in the right classes (seed/demo.ts
+  // linkDemoAccounts), so on `npm start` nothing is added here. Only a database whose accounts were linked
+  // before the classes were made (the test template + seedDemoTraining) gets the missing seats: one in the
+  // HCMA online class (requires an essay), with attendance and a score, for the open learner, and for the
+  // learner whose report is returned when they have no finished class of their own.
   const hcma = (
     await tx.execute<{ id: number; endDate: string; programmeType: string }>(sql`
       select c.id, c.end_date as "endDate", c.programme_type as "programmeType" from classes c join programmes p on p.id = c.programme_id
