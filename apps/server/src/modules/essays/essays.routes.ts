@@ -1,17 +1,18 @@
 /** Essays (bài thu hoạch): submit, read, review (tags, proposal flag), export proposals. */
-import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { EssayFields, EssayItem, EssayListQuery, EssayListResponse, ReviewEssayRequest } from '@app/shared';
 import { metaOf, requireActor } from '../../http/context.ts';
-import { attachment, MULTIPART_LIMITS, parseFields, readForm } from '../learner/multipart.ts';
+import { contentDisposition as attachment } from '../../http/download.ts';
+import { parseFields, readForm, registerUploads } from '../../http/upload.ts';
+import { LEARNER_UPLOAD } from '../learner/multipart.ts';
 import * as service from './essays.service.ts';
 
 const IdParams = z.object({ id: z.coerce.number().int().min(1).max(2_147_483_647) });
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export const essaysRoutes: FastifyPluginAsyncZod = async (app) => {
-  await app.register(multipart, { limits: MULTIPART_LIMITS });
+  await registerUploads(app, LEARNER_UPLOAD);
   const tags = ['Bài thu hoạch'];
   const deps = () => ({ db: app.deps.db, clock: app.deps.clock });
 
@@ -26,7 +27,7 @@ export const essaysRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const actor = requireActor(req);
-      const { fields, file } = await readForm(req);
+      const { fields, file } = await readForm(req, LEARNER_UPLOAD);
       return reply.status(201).send(await service.submit(deps(), actor, parseFields(EssayFields, fields), file, metaOf(req)));
     },
   );

@@ -11,8 +11,8 @@ import { assertCan, can, listScope, type Actor, type Target } from '../../authz/
 import { badField, conflict, notFound, versionConflict } from '../../http/errors.ts';
 import { recordChange, type RequestMeta } from '../audit/audit.service.ts';
 import { notify } from '../notifications/notifications.service.ts';
-import { checkUpload, FILE_KIND_MIME } from '../learner/files.rules.ts';
-import type { UploadedFile } from '../learner/multipart.ts';
+import type { UploadedFile } from '../../http/upload.ts';
+import { checkUpload, FILE_KIND_MIME } from '../../http/upload.rules.ts';
 import { enrolmentFacts } from '../self-reports/self-reports.repository.ts';
 import * as repo from './essays.repository.ts';
 import { essayProblem, normaliseTags, unknownTopics } from './essays.rules.ts';

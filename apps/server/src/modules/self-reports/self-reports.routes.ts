@@ -1,5 +1,4 @@
 /** Self-reports (SPEC §7): thin routes — parse, call one service function, shape the reply. */
-import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -11,7 +10,9 @@ import {
   SelfReportListResponse,
 } from '@app/shared';
 import { metaOf, requireActor } from '../../http/context.ts';
-import { attachment, MULTIPART_LIMITS, parseFields, readForm } from '../learner/multipart.ts';
+import { contentDisposition as attachment } from '../../http/download.ts';
+import { parseFields, readForm, registerUploads } from '../../http/upload.ts';
+import { LEARNER_UPLOAD } from '../learner/multipart.ts';
 import * as service from './self-reports.service.ts';
 
 const IdParams = z.object({ id: z.coerce.number().int().min(1).max(2_147_483_647) });
@@ -23,7 +24,7 @@ const OverdueQuery = z.object({
 });
 
 export const selfReportsRoutes: FastifyPluginAsyncZod = async (app) => {
-  await app.register(multipart, { limits: MULTIPART_LIMITS });
+  await registerUploads(app, LEARNER_UPLOAD);
   const tags = ['Báo cáo kết quả học tập'];
   const deps = () => ({ db: app.deps.db, clock: app.deps.clock });
 
@@ -39,7 +40,7 @@ export const selfReportsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const actor = requireActor(req);
-      const { fields, file } = await readForm(req);
+      const { fields, file } = await readForm(req, LEARNER_UPLOAD);
       const body = parseFields(SelfReportFields, fields);
       return reply.status(201).send(await service.submit(deps(), actor, body, file, metaOf(req)));
     },

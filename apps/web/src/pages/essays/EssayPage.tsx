@@ -1,12 +1,11 @@
 /** The learner's essay (bài thu hoạch) of one class: title, class topics, text and/or a PDF/DOCX file; one only. */
-import { UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Checkbox, Form, Input, Typography, Upload } from 'antd';
-import { useState } from 'react';
+import { Alert, App, Button, Card, Checkbox, Form, Input, Typography } from 'antd';
 import { useNavigate, useParams } from 'react-router-dom';
 import { formatDateVi, LEARNER_UPLOAD_MAX_BYTES, type EssayItem } from '@app/shared';
-import { api, ApiError, errorMessage } from '../../api/client.ts';
+import { api, errorMessage } from '../../api/client.ts';
 import { applyFieldErrors } from '../../api/forms.ts';
+import { FileField, useFileField } from '../../components/FileField.tsx';
 import { PageLoading } from '../../components/PageLoading.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { learnerKeys, postForm, useOverview } from '../learner/learnerApi.ts';
@@ -32,21 +31,26 @@ export default function EssayPage() {
     enabled: Boolean(c?.essay),
   });
   const [form] = Form.useForm<Values>();
-  const [file, setFile] = useState<File | null>(null);
-  const [fileError, setFileError] = useState<string | null>(null);
+  const upload = useFileField(LEARNER_UPLOAD_MAX_BYTES);
   const { message } = App.useApp();
   const qc = useQueryClient();
   const nav = useNavigate();
   const send = useMutation({
     mutationFn: (v: Values) =>
-      postForm<EssayItem>('/api/essays', { enrolmentId, title: v.title, topics: JSON.stringify(v.topics ?? []), body: v.body ?? '' }, file),
+      postForm<EssayItem>(
+        '/api/essays',
+        { enrolmentId, title: v.title, topics: JSON.stringify(v.topics ?? []), body: v.body ?? '' },
+        upload.file,
+        upload.onProgress,
+      ),
     onSuccess: async () => {
+      upload.done();
       void message.success('Đã nộp bài thu hoạch.');
       await qc.invalidateQueries({ queryKey: learnerKeys.overview });
       void nav('/');
     },
     onError: (e) => {
-      if (e instanceof ApiError) setFileError(e.fields.find((f) => f.field === 'file')?.message ?? null);
+      upload.done(e);
       if (!applyFieldErrors(form, e)) void message.error(errorMessage(e));
     },
   });
@@ -93,29 +97,7 @@ export default function EssayPage() {
             <Form.Item name="body" label="Nội dung" extra="Có thể viết trực tiếp ở đây, hoặc đính kèm tệp, hoặc cả hai.">
               <Input.TextArea rows={8} maxLength={100000} />
             </Form.Item>
-            <Form.Item
-              label="Tệp bài thu hoạch"
-              extra="PDF hoặc DOCX, tối đa 5 MB."
-              validateStatus={fileError ? 'error' : undefined}
-              help={fileError ?? undefined}
-            >
-              <Upload
-                accept=".pdf,.docx"
-                maxCount={1}
-                beforeUpload={(f) => {
-                  setFileError(f.size > LEARNER_UPLOAD_MAX_BYTES ? 'Tệp vượt quá 5 MB' : null);
-                  setFile(f);
-                  return false;
-                }}
-                onRemove={() => {
-                  setFile(null);
-                  setFileError(null);
-                }}
-                fileList={file ? [{ uid: '1', name: file.name, status: 'done' }] : []}
-              >
-                <Button icon={<UploadOutlined />}>Chọn tệp</Button>
-              </Upload>
-            </Form.Item>
+            <FileField state={upload} label="Tệp bài thu hoạch" extra="PDF hoặc DOCX, tối đa 5 MB." accept=".pdf,.docx" />
             <Button type="primary" htmlType="submit" loading={send.isPending} block>
               Nộp bài thu hoạch
             </Button>

@@ -1,7 +1,8 @@
 /** Data access of the learner pages: overview, forms with a file (multipart), notifications, record. */
 import { useQuery } from '@tanstack/react-query';
 import type { CertificateItem, EssayItem, LearnerOverview, MentoringPairListResponse, NotificationListResponse } from '@app/shared';
-import { ApiError, api, readCookie } from '../../api/client.ts';
+import { ApiError, api } from '../../api/client.ts';
+import { sendForm, type FormFields } from '../../api/upload.ts';
 
 export const learnerKeys = {
   overview: ['learner', 'overview'] as const,
@@ -83,36 +84,9 @@ export function useMyEvaluations() {
   });
 }
 
-/** POST multipart/form-data: text fields and an optional file (field "file"). */
-export async function postForm<T>(
-  path: string,
-  fields: Record<string, string | number | boolean | null | undefined>,
-  file?: File | null,
-): Promise<T> {
-  const body = new FormData();
-  for (const [k, v] of Object.entries(fields)) if (v !== undefined && v !== null) body.append(k, String(v));
-  if (file) body.append('file', file);
-  const headers: Record<string, string> = { accept: 'application/json' };
-  const csrf = readCookie('csrf');
-  if (csrf) headers['x-csrf-token'] = csrf;
-  const res = await fetch(path, { method: 'POST', body, headers, credentials: 'same-origin' });
-  const text = await res.text();
-  let json: unknown;
-  try {
-    json = text ? JSON.parse(text) : undefined;
-  } catch {
-    json = undefined;
-  }
-  if (!res.ok) {
-    const b = (json ?? {}) as { message?: string; code?: string; fields?: [] };
-    throw new ApiError({
-      statusCode: res.status,
-      code: (b.code as ApiError['code']) ?? 'VALIDATION_ERROR',
-      message: b.message ?? (res.status === 413 ? 'Tệp quá lớn (tối đa 5 MB).' : 'Không gửi được. Vui lòng thử lại.'),
-      fields: b.fields,
-    });
-  }
-  return json as T;
+/** POST multipart/form-data: text fields and an optional file (field "file"), with upload progress. */
+export function postForm<T>(path: string, fields: FormFields, file?: File | null, onProgress?: (percent: number) => void): Promise<T> {
+  return sendForm<T>(path, { fields, file, onProgress, tooLargeMessage: 'Tệp quá lớn (tối đa 5 MB).' });
 }
 
 export const TASK_LABELS = {

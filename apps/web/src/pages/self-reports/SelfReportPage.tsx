@@ -1,12 +1,11 @@
 /** The learner's self-report of one class (SPEC §7): completed or not, score, certificate, scan, what to apply. */
-import { UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Form, Input, InputNumber, Radio, Space, Tag, Typography, Upload } from 'antd';
-import { useState } from 'react';
+import { Alert, App, Button, Card, Form, Input, InputNumber, Radio, Space, Tag, Typography } from 'antd';
 import { useNavigate, useParams } from 'react-router-dom';
 import { formatDateVi, LEARNER_UPLOAD_MAX_BYTES, SELF_REPORT_STATUS_LABELS, type SelfReportItem } from '@app/shared';
-import { api, ApiError, errorMessage } from '../../api/client.ts';
+import { api, errorMessage } from '../../api/client.ts';
 import { applyFieldErrors } from '../../api/forms.ts';
+import { FileField, useFileField } from '../../components/FileField.tsx';
 import { PageLoading } from '../../components/PageLoading.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { learnerKeys, postForm, useMyCertificates, useOverview } from '../learner/learnerApi.ts';
@@ -30,8 +29,7 @@ export default function SelfReportPage() {
     enabled: Boolean(reportId),
   });
   const [form] = Form.useForm<Values>();
-  const [file, setFile] = useState<File | null>(null);
-  const [fileError, setFileError] = useState<string | null>(null);
+  const upload = useFileField(LEARNER_UPLOAD_MAX_BYTES);
   const { message } = App.useApp();
   const qc = useQueryClient();
   const nav = useNavigate();
@@ -47,16 +45,18 @@ export default function SelfReportPage() {
           applyAtWork: v.applyAtWork,
           version: report.data?.version,
         },
-        file,
+        upload.file,
+        upload.onProgress,
       ),
     onSuccess: async () => {
+      upload.done();
       void message.success('Đã gửi báo cáo kết quả học tập.');
       await qc.invalidateQueries({ queryKey: learnerKeys.overview });
       await qc.invalidateQueries({ queryKey: ['self-reports'] });
       void nav('/');
     },
     onError: (e) => {
-      if (e instanceof ApiError) setFileError(e.fields.find((f) => f.field === 'file')?.message ?? null);
+      upload.done(e);
       if (!applyFieldErrors(form, e)) void message.error(errorMessage(e));
     },
   });
@@ -141,34 +141,18 @@ export default function SelfReportPage() {
             <Form.Item name="certificateNo" label="Số chứng chỉ, giấy chứng nhận (nếu có)">
               <Input maxLength={100} />
             </Form.Item>
-            <Form.Item
+            <FileField
+              state={upload}
               label="Bản chụp chứng chỉ hoặc giấy chứng nhận"
               extra={`PDF, JPG hoặc PNG, tối đa ${Math.round(LEARNER_UPLOAD_MAX_BYTES / 1024 / 1024)} MB.`}
-              validateStatus={fileError ? 'error' : undefined}
-              help={fileError ?? undefined}
+              accept=".pdf,.jpg,.jpeg,.png"
             >
-              <Upload
-                accept=".pdf,.jpg,.jpeg,.png"
-                maxCount={1}
-                beforeUpload={(f) => {
-                  setFileError(f.size > LEARNER_UPLOAD_MAX_BYTES ? 'Tệp vượt quá 5 MB' : null);
-                  setFile(f);
-                  return false;
-                }}
-                onRemove={() => {
-                  setFile(null);
-                  setFileError(null);
-                }}
-                fileList={file ? [{ uid: '1', name: file.name, status: 'done' }] : []}
-              >
-                <Button icon={<UploadOutlined />}>Chọn tệp</Button>
-              </Upload>
-              {r?.scan && !file && (
+              {r?.scan && !upload.file && (
                 <Typography.Text type="secondary" style={{ fontSize: 13 }}>
                   Đã có: {r.scan.fileName}
                 </Typography.Text>
               )}
-            </Form.Item>
+            </FileField>
             <Form.Item
               name="applyAtWork"
               label="Những điều bạn sẽ áp dụng vào công việc"
