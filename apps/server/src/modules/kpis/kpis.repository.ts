@@ -301,3 +301,38 @@ export async function childPlanIds(
     select id, year, ${col} as "group" from plans where ${where} and phase = ${phase} order by id`);
   return r.rows;
 }
+
+// ---------- per-province entries (the nation = Σ province shares; decision 0007, session 3) ----------
+
+export type ShareCounts = CountRow & { ownNumerator: number; ownDenominator: number };
+
+/**
+ * K1–K5 of one province with its nation share. A person's filter and numerator depend only on the
+ * person (not on the scope), so the nation count is the sum over provinces of the people "owned" by
+ * each: a person in service in several provinces on asOf is owned by the smallest province code
+ * among the assignments covering asOf, and counts once nationally.
+ */
+export async function shareCounts(
+  db: DbOrTx,
+  code: 'K1' | 'K2' | 'K3' | 'K4' | 'K5',
+  q: RowQuery & { scope: { level: 'province'; provinceCode: string } },
+): Promise<ShareCounts> {
+  const r = await db.execute<ShareCounts>(sql`
+    select count(*) filter (where in_num)::int as numerator, count(*)::int as denominator,
+      count(*) filter (where in_num and own)::int as "ownNumerator", count(*) filter (where own)::int as "ownDenominator"
+    from (
+      select t.in_num, not exists (
+        select 1 from official_assignments a2
+        where a2.official_id = t.official_id and a2.from_date <= ${q.asOf}::date
+          and (a2.to_date is null or a2.to_date >= ${q.asOf}::date) and a2.province_code < ${q.scope.provinceCode}
+      ) as own
+      from (${rowsSql(code, q)}) t
+    ) x`);
+  return r.rows[0]!;
+}
+
+/** K8's programmes of one scope, with the numerator flag (the nation's K8 = the union over provinces). */
+export async function programmeSet(db: DbOrTx, q: RowQuery): Promise<{ id: string; in_num: boolean }[]> {
+  const r = await db.execute<{ id: string; in_num: boolean }>(sql`select t.id, t.in_num from (${rowsSql('K8', q)}) t order by t.id`);
+  return r.rows;
+}

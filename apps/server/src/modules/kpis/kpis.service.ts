@@ -6,7 +6,7 @@ import { KPI_CODES, kpiTarget, type KpiCode, type KpiIndicator, type KpiResult, 
 import type { DbOrTx } from '../../db/client.ts';
 import { planProgress } from '../plans/plans.service.ts';
 import * as repo from './kpis.repository.ts';
-import { cachedKpi } from './kpis.cache.ts';
+import { cachedKpi, cachedKpiMany, isTransaction, kpiCacheEnabled } from './kpis.cache.ts';
 import { kpiStatus, monthEnds, percentOf, scopeString, phaseWindow } from './kpis.rules.ts';
 
 export { parseScope, scopeString } from './kpis.rules.ts';
@@ -48,9 +48,123 @@ function keyOf(kind: string, p: KpiParams): string {
   return `${kind}|${scopeString(p.scope)}|${p.phase}|${p.asOf}`;
 }
 
+type Counts = { numerator: number; denominator: number };
+const SHARED_CODES = ['K1', 'K2', 'K3', 'K4', 'K5'] as const;
+
+/**
+ * One province's numbers (province scope) and its nation share, computed in one snapshot and cached
+ * under the province's validity (only changes recorded for the province or '*' invalidate it).
+ */
+export interface ProvinceEntry {
+  /** K1–K7 of the province scope */
+  counts: Record<string, Counts>;
+  /** K1–K7 of the province's share of the nation (K1–K5: the people it owns; K6, K7: the same as counts) */
+  share: Record<string, Counts>;
+  /** K8: the province's professional programmes in use, with the numerator flag */
+  k8: { id: string; in_num: boolean }[];
+  /** P1 of the province's own plans */
+  p1: Counts;
+}
+
+async function provinceEntry(db: DbOrTx, provinceCode: string, phase: 1 | 2, asOf: string): Promise<ProvinceEntry> {
+  await repo.detectEvaluations(db);
+  const scope = { level: 'province' as const, provinceCode };
+  const q = { scope, phase, asOf, groupBy: 'none' as const };
+  const counts: Record<string, Counts> = {};
+  const share: Record<string, Counts> = {};
+  for (const code of SHARED_CODES) {
+    const r = await repo.shareCounts(db, code, q);
+    counts[code] = { numerator: r.numerator, denominator: r.denominator };
+    share[code] = { numerator: r.ownNumerator, denominator: r.ownDenominator };
+  }
+  for (const code of ['K6', 'K7'] as const) {
+    const r = (await repo.countRows(db, code, q))[0] ?? { numerator: 0, denominator: 0 };
+    counts[code] = share[code] = { numerator: r.numerator, denominator: r.denominator };
+  }
+  const k8 = await repo.programmeSet(db, q);
+  const p1 = await p1Of(db, await repo.planIdsOf(db, scope, phase), asOf);
+  return { counts, share, k8, p1 };
+}
+
+function entryKey(provinceCode: string, phase: 1 | 2, asOf: string): string {
+  return `entry|${provinceCode}|${phase}|${asOf}`;
+}
+
+/** The entries of the given provinces, all valid at one instant (one validity query; only invalid ones recomputed). */
+async function provinceEntries(db: DbOrTx, codes: string[], phase: 1 | 2, asOf: string): Promise<ProvinceEntry[]> {
+  return cachedKpiMany(
+    db,
+    codes.map((code) => ({
+      key: entryKey(code, phase, asOf),
+      validity: code,
+      compute: (tx: DbOrTx) => provinceEntry(tx, code, phase, asOf),
+    })),
+  );
+}
+
+function indicatorsOf(
+  counts: Record<string, Counts>,
+  k8: { id: string; in_num: boolean }[],
+  p1: Counts,
+  phase: 1 | 2,
+  asOf: string,
+): KpiIndicator[] {
+  const out: KpiIndicator[] = [];
+  for (const code of ROW_CODES) {
+    const c = code === 'K8' ? { numerator: k8.filter((x) => x.in_num).length, denominator: k8.length } : counts[code]!;
+    out.push(indicator(code, phase, asOf, c.numerator, c.denominator));
+  }
+  out.push(indicator('P1', phase, asOf, p1.numerator, p1.denominator));
+  return out;
+}
+
+/** The validity of a scope's cached values: its province (nation: any change; unknown commune: any change). */
+async function validityOf(db: DbOrTx, scope: KpiScope): Promise<string | null> {
+  if (scope.level === 'nation') return null;
+  if (scope.level === 'province') return scope.provinceCode;
+  return (await repo.scopeExists(db, scope))?.provinceCode ?? null;
+}
+
+async function provinceCodes(db: DbOrTx): Promise<{ code: string; name: string }[]> {
+  return repo.childNames(db, { level: 'nation' });
+}
+
 /** K1–K8 and P1 for one scope, phase and as-of date (exact cached result; see kpis.cache.ts). */
 export async function computeKpis(db: DbOrTx, p: KpiParams): Promise<KpiResult> {
-  return cachedKpi(db, keyOf('kpis', p), (tx) => computeKpisReference(tx, p));
+  if (!kpiCacheEnabled() || isTransaction(db)) return computeKpisReference(db, p);
+  const head = { scope: scopeString(p.scope), phase: p.phase, asOf: p.asOf };
+  if (p.scope.level === 'province') {
+    const [e] = await provinceEntries(db, [p.scope.provinceCode], p.phase, p.asOf);
+    return { ...head, indicators: indicatorsOf(e!.counts, e!.k8, e!.p1, p.phase, p.asOf) };
+  }
+  if (p.scope.level === 'nation') {
+    const provinces = await provinceCodes(db);
+    const entries = await provinceEntries(
+      db,
+      provinces.map((x) => x.code),
+      p.phase,
+      p.asOf,
+    );
+    const sum: Record<string, Counts> = {};
+    const k8 = new Map<string, boolean>();
+    for (const e of entries) {
+      for (const [code, c] of Object.entries(e.share)) {
+        const s = (sum[code] ??= { numerator: 0, denominator: 0 });
+        s.numerator += c.numerator;
+        s.denominator += c.denominator;
+      }
+      for (const x of e.k8) k8.set(x.id, x.in_num);
+    }
+    for (const code of ROW_CODES) sum[code] ??= { numerator: 0, denominator: 0 };
+    // P1 of the nation (national plans) reads every class and enrolment: any change invalidates it
+    const p1 = await cachedKpi(db, keyOf('p1', p), null, async (tx) => {
+      await repo.detectEvaluations(tx);
+      return p1Of(tx, await repo.planIdsOf(tx, p.scope, p.phase), p.asOf);
+    });
+    const union = [...k8].map(([id, in_num]) => ({ id, in_num }));
+    return { ...head, indicators: indicatorsOf(sum, union, p1, p.phase, p.asOf) };
+  }
+  return cachedKpi(db, keyOf('kpis', p), await validityOf(db, p.scope), (tx) => computeKpisReference(tx, p));
 }
 
 /** The from-scratch computation (SPEC §9 rules in SQL, kpis.repository.ts). */
@@ -70,7 +184,23 @@ export async function computeKpisReference(db: DbOrTx, p: KpiParams): Promise<Kp
 
 /** The same indicators for each child of the scope: nation → provinces, province → communes, commune → its units. */
 export async function computeChildKpis(db: DbOrTx, p: KpiParams): Promise<{ code: string; name: string; indicators: KpiIndicator[] }[]> {
-  return cachedKpi(db, keyOf('children', p), (tx) => computeChildKpisReference(tx, p));
+  if (!kpiCacheEnabled() || isTransaction(db)) return computeChildKpisReference(db, p);
+  if (p.scope.level === 'nation') {
+    // the provinces' rows = the same entries the nation is summed from
+    const provinces = await provinceCodes(db);
+    const entries = await provinceEntries(
+      db,
+      provinces.map((x) => x.code),
+      p.phase,
+      p.asOf,
+    );
+    return provinces.map((x, i) => ({
+      code: x.code,
+      name: x.name,
+      indicators: indicatorsOf(entries[i]!.counts, entries[i]!.k8, entries[i]!.p1, p.phase, p.asOf),
+    }));
+  }
+  return cachedKpi(db, keyOf('children', p), await validityOf(db, p.scope), (tx) => computeChildKpisReference(tx, p));
 }
 
 export async function computeChildKpisReference(
@@ -142,7 +272,9 @@ export async function kpiTrend(
   p: KpiParams & { code: KpiCode; from?: string },
 ): Promise<{ asOf: string; numerator: number; denominator: number; percent: number | null }[]> {
   const from = p.from ?? phaseWindow(p.phase, p.asOf).start;
-  return cachedKpi(db, `trend|${p.code}|${from}|${scopeString(p.scope)}|${p.phase}|${p.asOf}`, (tx) => trendOf(tx, p, from));
+  return cachedKpi(db, `trend|${p.code}|${from}|${scopeString(p.scope)}|${p.phase}|${p.asOf}`, await validityOf(db, p.scope), (tx) =>
+    trendOf(tx, p, from),
+  );
 }
 
 async function trendOf(
