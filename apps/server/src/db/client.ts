@@ -27,22 +27,18 @@ export function createDb(pool: pg.Pool): Db {
 }
 
 const dialect = new PgDialect();
-/** Statement name per SQL text (a name must always carry the same text on a connection). */
-const statementNames = new Map<string, string>();
-const MAX_NAMED_STATEMENTS = 200;
+const statementNames = new Set<string>();
 
 /**
- * `db.execute(query)` as a named prepared statement: each pooled connection parses and plans the
- * text once and then only binds values (PostgreSQL keeps a generic plan after five executions when
- * it is as good). For the few hot statements of fixed shape (issue 7); each distinct text gets its own
- * name, so a statement whose text varies with its input stays correct (only less cached).
+ * A hot statement of fixed shape as a named prepared statement (issue 7): its text is built once from
+ * `query` (values as `sql.placeholder(name)`), each pooled connection parses and plans it once, and a
+ * call only binds the values (PostgreSQL keeps a generic plan after five executions when it is as
+ * good). The name must be unique in the process.
  */
-export async function executePrepared<T extends Record<string, unknown>>(db: DbOrTx, name: string, query: SQL): Promise<{ rows: T[] }> {
+export function preparedStatement<T extends Record<string, unknown>, V extends Record<string, unknown>>(name: string, query: SQL) {
+  if (statementNames.has(name)) throw new Error(`prepared statement ${name} is defined twice`);
+  statementNames.add(name);
   const q = dialect.sqlToQuery(query);
-  let stmt = statementNames.get(q.sql);
-  if (stmt === undefined && statementNames.size < MAX_NAMED_STATEMENTS) {
-    stmt = `${name}_${statementNames.size + 1}`;
-    statementNames.set(q.sql, stmt);
-  }
-  return db._.session.prepareQuery<{ execute: { rows: T[] }; all: unknown; values: unknown }>(q, undefined, stmt, false).execute();
+  return (db: DbOrTx, values: V): Promise<{ rows: T[] }> =>
+    db._.session.prepareQuery<{ execute: { rows: T[] }; all: unknown; values: unknown }>(q, undefined, name, false).execute(values);
 }

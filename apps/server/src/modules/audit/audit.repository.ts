@@ -10,16 +10,39 @@ export async function insertAuditEntry(db: DbOrTx, entry: AuditEntryInput): Prom
 
 /**
  * `insert into audit_log (…) select … from <source>` for a data-modifying CTE: one audit row per row
- * of `source` (the CTE of the change), so the row is written exactly when the change is.
+ * of `source` (the CTE of the change), so the row is written exactly when the change is. The values are
+ * placeholders named `audit_*` (fill them with `auditValues(entry)`), so a statement using it can be
+ * built once and run as a prepared statement.
  */
-export function auditInsertFrom(source: SQL, entry: AuditEntryInput): SQL {
-  const json = (v: unknown) => (v === null || v === undefined ? sql`null::jsonb` : sql`${JSON.stringify(v)}::jsonb`);
+export function auditInsertFrom(source: SQL): SQL {
+  const p = (k: keyof ReturnType<typeof auditValues>) => sql.placeholder(k);
   return sql`insert into audit_log (at, actor_id, actor_username, actor_role, action, entity_type, entity_id, province_code, commune_code,
                                     before, after, ip, request_id)
-    select coalesce(${entry.at ?? null}::timestamptz, now()), ${entry.actorId ?? null}::uuid, ${entry.actorUsername ?? null}, ${entry.actorRole ?? null},
-           ${entry.action}, ${entry.entityType}, ${entry.entityId ?? null}, ${entry.provinceCode ?? null}, ${entry.communeCode ?? null},
-           ${json(entry.before)}, ${json(entry.after)}, ${entry.ip ?? null}, ${entry.requestId ?? null}
+    select coalesce(${p('audit_at')}::timestamptz, now()), ${p('audit_actor_id')}::uuid, ${p('audit_actor_username')}::text,
+           ${p('audit_actor_role')}::text, ${p('audit_action')}::text, ${p('audit_entity_type')}::text, ${p('audit_entity_id')}::text,
+           ${p('audit_province_code')}::text, ${p('audit_commune_code')}::text, ${p('audit_before')}::jsonb, ${p('audit_after')}::jsonb,
+           ${p('audit_ip')}::text, ${p('audit_request_id')}::text
     from ${source}`;
+}
+
+/** The placeholder values of `auditInsertFrom` for one entry (built by `auditEntry`, like `recordChange`). */
+export function auditValues(entry: AuditEntryInput) {
+  const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
+  return {
+    audit_at: entry.at ?? null,
+    audit_actor_id: entry.actorId ?? null,
+    audit_actor_username: entry.actorUsername ?? null,
+    audit_actor_role: entry.actorRole ?? null,
+    audit_action: entry.action,
+    audit_entity_type: entry.entityType,
+    audit_entity_id: entry.entityId ?? null,
+    audit_province_code: entry.provinceCode ?? null,
+    audit_commune_code: entry.communeCode ?? null,
+    audit_before: json(entry.before),
+    audit_after: json(entry.after),
+    audit_ip: entry.ip ?? null,
+    audit_request_id: entry.requestId ?? null,
+  };
 }
 
 export interface AuditFilter {

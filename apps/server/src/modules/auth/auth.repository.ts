@@ -15,17 +15,23 @@ export async function findUserById(db: DbOrTx, id: string): Promise<UserRow | un
   return row;
 }
 
-/** One query per request: the live session and its user. */
-export async function findLiveSession(db: DbOrTx, tokenHash: string, now: Date) {
-  const [row] = await db
+/** One query per request: the live session and its user, built once per database handle as a named prepared statement (issue 7). */
+function liveSessionQuery(db: DbOrTx) {
+  return db
     .select({ session: sessions, user: users })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.id, tokenHash), gt(sessions.expiresAt, now)))
+    .where(and(eq(sessions.id, sql.placeholder('tokenHash')), gt(sessions.expiresAt, sql.placeholder('now'))))
     .limit(1)
-    // Named: every request runs it, so each pooled connection parses and plans it once (issue 7).
-    .prepare('auth_find_live_session')
-    .execute();
+    .prepare('auth_find_live_session');
+}
+const liveSessionQueries = new WeakMap<DbOrTx, ReturnType<typeof liveSessionQuery>>();
+
+export async function findLiveSession(db: DbOrTx, tokenHash: string, now: Date) {
+  let q = liveSessionQueries.get(db);
+  if (!q) liveSessionQueries.set(db, (q = liveSessionQuery(db)));
+  // Placeholder values skip the column encoders: the instant as drizzle would send it.
+  const [row] = await q.execute({ tokenHash, now: now.toISOString() });
   return row;
 }
 

@@ -1,7 +1,7 @@
 /** All SQL of self-reports. */
 import { sql } from 'drizzle-orm';
-import { auditInsertFrom, type AuditEntryInput } from '../audit/audit.repository.ts';
-import { executePrepared, type DbOrTx } from '../../db/client.ts';
+import { auditInsertFrom, auditValues, type AuditEntryInput } from '../audit/audit.repository.ts';
+import { preparedStatement, type DbOrTx } from '../../db/client.ts';
 import type { ListScope } from '../../authz/policy.ts';
 
 export type EnrolmentFacts = {
@@ -43,6 +43,24 @@ export type LockedReport = {
   score: string | null;
 };
 
+type SubmitRow = EnrolmentFacts & { reportId: number | null } & { [K in keyof LockedReport as `r_${K}`]: LockedReport[K] | null };
+const submitRead = (lock: boolean) => sql`
+    select e.id as "enrolmentId", e.official_id as "officialId", o.full_name as "fullName", e.province_code as "provinceCode",
+           e.commune_code as "communeCode", coalesce(e.unit_id, o.unit_id) as "unitId", e.status as "enrolmentStatus",
+           c.id as "classId", c.code as "classCode", c.name as "className", c.status as "classStatus",
+           e.class_end_date as "classEndDate", c.start_date as "classStartDate", p.requires_essay as "requiresEssay",
+           s.id as "reportId", s.id as r_id, s.status as r_status, s.version as r_version, s.reviewed_at as "r_reviewedAt",
+           s.completed as r_completed, s.score::text as r_score
+    from enrolments e join classes c on c.id = e.class_id join programmes p on p.id = c.programme_id
+    join officials o on o.id = e.official_id
+    left join lateral (
+      select id, status, version, reviewed_at, completed, score from self_reports where enrolment_id = e.id ${lock ? sql`for update` : sql``}
+    ) s on true
+    where e.id = ${sql.placeholder('enrolmentId')}::int`;
+// Named prepared statements (parsed and planned once per connection): the hot read of every submission.
+const submitReadPlain = preparedStatement<SubmitRow, { enrolmentId: number }>('self_reports_enrolment_for_submit', submitRead(false));
+const submitReadLocked = preparedStatement<SubmitRow, { enrolmentId: number }>('self_reports_enrolment_for_submit_lock', submitRead(true));
+
 /**
  * One round trip for a submission (`lock: false` for the optimistic path, see `resubmitIfUnchanged`): the enrolment facts and, when the enrolment already has a report,
  * that report locked FOR UPDATE (a concurrent review or resubmission waits; after the wait the row
@@ -53,26 +71,7 @@ export async function enrolmentForSubmit(
   enrolmentId: number,
   opts: { lock: boolean },
 ): Promise<(EnrolmentFacts & { report: LockedReport | null }) | null> {
-  // A named prepared statement (parsed and planned once per connection): the hot read of every submission.
-  const r = await executePrepared<
-    EnrolmentFacts & { reportId: number | null } & { [K in keyof LockedReport as `r_${K}`]: LockedReport[K] | null }
-  >(
-    db,
-    'self_reports_enrolment_for_submit',
-    sql`
-    select e.id as "enrolmentId", e.official_id as "officialId", o.full_name as "fullName", e.province_code as "provinceCode",
-           e.commune_code as "communeCode", coalesce(e.unit_id, o.unit_id) as "unitId", e.status as "enrolmentStatus",
-           c.id as "classId", c.code as "classCode", c.name as "className", c.status as "classStatus",
-           e.class_end_date as "classEndDate", c.start_date as "classStartDate", p.requires_essay as "requiresEssay",
-           s.id as "reportId", s.id as r_id, s.status as r_status, s.version as r_version, s.reviewed_at as "r_reviewedAt",
-           s.completed as r_completed, s.score::text as r_score
-    from enrolments e join classes c on c.id = e.class_id join programmes p on p.id = c.programme_id
-    join officials o on o.id = e.official_id
-    left join lateral (
-      select id, status, version, reviewed_at, completed, score from self_reports where enrolment_id = e.id ${opts.lock ? sql`for update` : sql``}
-    ) s on true
-    where e.id = ${enrolmentId}`,
-  );
+  const r = await (opts.lock ? submitReadLocked : submitReadPlain)(db, { enrolmentId });
   const row = r.rows[0];
   if (!row) return null;
   const { reportId, r_id, r_status, r_version, r_reviewedAt, r_completed, r_score, ...facts } = row;
@@ -219,20 +218,32 @@ export async function resubmitIfUnchanged(
   r: Pick<NewReport, 'today' | 'completed' | 'score' | 'certificateNo' | 'applyAtWork'>,
   audit: AuditEntryInput,
 ): Promise<SelfReportRow | null> {
-  // A named prepared statement (parsed and planned once per connection): the hot write of every resubmission.
-  const res = await executePrepared<SelfReportRow>(
-    db,
-    'self_reports_resubmit_if_unchanged',
-    sql`
-    with r as (
-      update self_reports set last_submitted_on = ${r.today}, status = 'submitted', completed = ${r.completed}, score = ${r.score},
-        certificate_no = ${r.certificateNo}, apply_at_work = ${r.applyAtWork}, version = version + 1
-      where id = ${seen.id} and version = ${seen.version} and status = ${seen.status} returning *
-    ), a as (${auditInsertFrom(sql`r`, audit)})
-    select ${COLUMNS} from r ${JOINS}`,
-  );
+  const res = await resubmitGuarded(db, {
+    id: seen.id,
+    version: seen.version,
+    status: seen.status,
+    today: r.today,
+    completed: r.completed,
+    score: r.score,
+    certificateNo: r.certificateNo,
+    applyAtWork: r.applyAtWork,
+    ...auditValues(audit),
+  });
   return res.rows[0] ?? null;
 }
+// A named prepared statement (parsed and planned once per connection): the hot write of every resubmission.
+const resubmitGuarded = preparedStatement<SelfReportRow, Record<string, unknown>>(
+  'self_reports_resubmit_if_unchanged',
+  sql`
+    with r as (
+      update self_reports set last_submitted_on = ${sql.placeholder('today')}::date, status = 'submitted',
+        completed = ${sql.placeholder('completed')}::boolean, score = ${sql.placeholder('score')}::numeric,
+        certificate_no = ${sql.placeholder('certificateNo')}::text, apply_at_work = ${sql.placeholder('applyAtWork')}::text, version = version + 1
+      where id = ${sql.placeholder('id')}::int and version = ${sql.placeholder('version')}::int and status = ${sql.placeholder('status')}::text
+      returning *
+    ), a as (${auditInsertFrom(sql`r`)})
+    select ${COLUMNS} from r ${JOINS}`,
+);
 
 export async function saveFile(db: DbOrTx, id: number, f: { fileName: string; mime: string; content: Buffer }): Promise<void> {
   await db.execute(sql`
