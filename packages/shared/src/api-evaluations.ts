@@ -192,6 +192,39 @@ export const RatingListResponse = z.object({ items: z.array(RatingItem), warning
 export type RatingListResponse = z.infer<typeof RatingListResponse>;
 export const UpsertRatingResponse = z.object({ item: RatingItem, warnings: z.array(RatingWarning) });
 
+// ---------- annual ratings from Excel ----------
+/** Largest ratings workbook accepted, and the most data rows one file may hold. */
+export const RATING_IMPORT_MAX_BYTES = 10 * 1024 * 1024;
+export const RATING_IMPORT_MAX_ROWS = 20_000;
+export const RatingTemplateQuery = z.object({
+  year: z.coerce.number().int().min(2020, 'phải từ 2020').max(2100, 'không hợp lệ').optional(),
+  communeCode: z
+    .string()
+    .regex(/^\d{5}$/, 'mã xã gồm 5 chữ số')
+    .optional(),
+});
+export const RatingImportQuery = z.object({
+  dryRun: z
+    .union([z.boolean(), z.enum(['true', 'false', '1', '0'])])
+    .transform((v) => v === true || v === 'true' || v === '1')
+    .default(false),
+});
+export const RatingImportError = z.object({ row: z.number().int(), column: z.string(), message: z.string() });
+export type RatingImportError = z.infer<typeof RatingImportError>;
+export const RatingImportResponse = z.object({
+  /** true when every row is valid (and, unless dryRun, saved) */
+  ok: z.boolean(),
+  dryRun: z.boolean(),
+  rows: z.number().int(),
+  created: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  errors: z.array(RatingImportError),
+  /** the 20% HTXSNV warnings of the units touched, after the import */
+  warnings: z.array(RatingWarning),
+});
+export type RatingImportResponse = z.infer<typeof RatingImportResponse>;
+
 // ---------- effect analysis ----------
 export const EffectsQuery = z.object({
   provinceCode: z

@@ -6,6 +6,9 @@
 import type { RatingLevel } from '@app/shared';
 
 export const HTXS_SHARE_LIMIT = 0.2;
+/** Most points of each part: general criteria and task results (100 in all). */
+export const GENERAL_MAX = 30;
+export const TASK_MAX = 70;
 
 export const ratingScore = (generalScore: number, taskScore: number) => Math.round((generalScore + taskScore) * 100) / 100;
 
