@@ -13,6 +13,7 @@ import { useCurrentUser, useServerToday } from '../../api/auth.ts';
 import { QueryError } from '../../components/QueryError.tsx';
 import { Hint, PageTitle } from '../training/common.tsx';
 import { evalKeys, fmtScore, LEVEL_COLORS, useRatings } from './evaluationsApi.ts';
+import { RatingsImport } from './RatingsImport.tsx';
 
 export default function RatingsPage() {
   const me = useCurrentUser();
@@ -21,6 +22,7 @@ export default function RatingsPage() {
   const [year, setYear] = useState(thisYear);
   const q = useRatings({ year });
   const canEdit = me.permissions.includes('ratings.manage') && me.role === 'commune_admin';
+  const canImport = me.permissions.includes('ratings.manage');
   const [editing, setEditing] = useState<Partial<RatingItem> | null>(null);
   const [lastWarnings, setLastWarnings] = useState<RatingWarning[]>([]);
   const warnings = q.data?.warnings.length ? q.data.warnings : lastWarnings;
@@ -53,6 +55,7 @@ export default function RatingsPage() {
       {warnings.map((w) => (
         <Alert key={`${w.unitId}`} type="warning" showIcon title={w.message} style={{ marginBottom: 8 }} />
       ))}
+      {canImport ? <RatingsImport year={year} /> : null}
       {q.error ? <QueryError error={q.error} onRetry={() => void q.refetch()} /> : null}
       <Table<RatingItem>
         rowKey="id"
