@@ -103,3 +103,18 @@ export async function provinceOf(db: DbOrTx, communeCode: string): Promise<strin
   const r = await db.execute<{ p: string }>(sql`select province_code as p from communes where code = ${communeCode}`);
   return r.rows[0]?.p ?? null;
 }
+
+/**
+ * Of these officials, the ones with a CMCN class in their training history on `asOf` exactly as the
+ * needs module reads it (`trainingHistoryOf`: not cancelled; nominated by `asOf`, or completed a class
+ * that ended by `asOf`). One probe of enrolments_official_idx per id (the ids are joined, not searched).
+ */
+export async function withCmcnNomination(db: DbOrTx, officialIds: readonly string[], asOf: string): Promise<Set<string>> {
+  if (officialIds.length === 0) return new Set();
+  const r = await db.execute<{ id: string }>(sql`
+    select distinct e.official_id::text as id
+    from unnest(${`{${officialIds.join(',')}}`}::uuid[]) as x(id) join enrolments e on e.official_id = x.id
+    where e.status <> 'cancelled' and e.programme_type = 'CMCN'
+      and (e.decision_date <= ${asOf}::date or (e.result = 'completed' and e.class_end_date <= ${asOf}::date))`);
+  return new Set(r.rows.map((x) => x.id));
+}
