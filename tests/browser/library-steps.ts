@@ -86,3 +86,50 @@ export async function playSeekResume(page: Page): Promise<void> {
   });
   expect(resumed).toBeGreaterThanOrEqual(5.9);
 }
+
+/** Creates a draft on /quan-ly-hoc-lieu, opens its edit form, renames it, saves: the new title and a version entry. */
+export async function editDraftTitle(page: Page, title: string, newTitle: string, shotName?: string): Promise<void> {
+  await page.goto('/quan-ly-hoc-lieu');
+  await page.getByRole('button', { name: 'Thêm học liệu' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Thêm học liệu' });
+  await dialog.getByLabel('Tiêu đề').fill(title);
+  await dialog.getByLabel('Nội dung (nếu không tải tệp)').fill('Điều 1. Phạm vi\n1. Áp dụng cho công chức cấp xã.');
+  await dialog.getByRole('button', { name: 'Tạo bản nháp' }).click();
+  const row = page.getByRole('row', { name: new RegExp(title) });
+  await expect(row).toContainText('Bản nháp');
+  await row.getByRole('button', { name: 'Sửa' }).click();
+  const drawer = page.getByRole('dialog', { name: `Sửa học liệu: ${title}` });
+  const titleBox = drawer.getByLabel('Tiêu đề');
+  await expect(titleBox).toHaveValue(title);
+  await expect(drawer.getByLabel('Nội dung')).toHaveValue(/Áp dụng cho công chức cấp xã/);
+  // the form's own check, in Vietnamese, before anything is sent
+  await titleBox.fill('ab');
+  await drawer.getByRole('button', { name: 'Lưu thay đổi' }).last().click();
+  await expect(drawer.getByText('Tiêu đề cần ít nhất 3 ký tự')).toBeVisible();
+  await titleBox.fill(newTitle);
+  await drawer.getByLabel('Ghi chú thay đổi (ghi vào lịch sử phiên bản)').fill('Sửa tiêu đề theo góp ý');
+  await drawer.getByRole('button', { name: 'Lưu thay đổi' }).last().click();
+  await expect(page.getByText('Đã lưu thay đổi; học liệu trở về bản nháp chờ duyệt lại')).toBeVisible();
+  const renamed = page.getByRole('dialog', { name: `Sửa học liệu: ${newTitle}` });
+  await expect(renamed).toBeVisible();
+  await expect(renamed.getByLabel('Tiêu đề')).toHaveValue(newTitle);
+  await expect(renamed.getByTestId('edit-version')).toContainText('Phiên bản 2');
+  const history = renamed.getByTestId('edit-history');
+  await expect(history).toContainText('Phiên bản 2 · Sửa thông tin');
+  await expect(history).toContainText('Sửa tiêu đề theo góp ý');
+  await expect(history).toContainText('Phiên bản 1 · Tạo mới');
+  if (shotName) {
+    // the drawer is fixed: viewport pictures of its top and of its history, not a full page of the list behind
+    await page.waitForTimeout(350);
+    fs.mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: path.join(SHOTS, `${shotName}.png`) });
+    await history.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(SHOTS, `${shotName}-history.png`) });
+  }
+  await page
+    .getByRole('button', { name: 'Close' })
+    .or(page.getByRole('button', { name: 'Đóng' }))
+    .first()
+    .click();
+  await expect(page.getByRole('row', { name: new RegExp(newTitle) })).toContainText('Bản nháp');
+}

@@ -1,6 +1,15 @@
 import { expect, test } from '@playwright/test';
 import { login } from './helpers.ts';
-import { askAssistant, askUnanswerable, openDocument, playSeekResume, searchLibrary, shot, takeQuiz } from './library-steps.ts';
+import {
+  askAssistant,
+  askUnanswerable,
+  editDraftTitle,
+  openDocument,
+  playSeekResume,
+  searchLibrary,
+  shot,
+  takeQuiz,
+} from './library-steps.ts';
 
 test('học viên: tìm không dấu, mở tài liệu, xem video tua và xem tiếp, làm trắc nghiệm, hỏi trợ lý', async ({ page }) => {
   await login(page, 'hocvien.24133.1');
@@ -45,4 +54,13 @@ test('người duyệt: trang quản lý học liệu', async ({ page }) => {
   await searchLibrary(page, 'tiep cong dan thu nam');
   await expect(page.getByTestId('library-result').first()).toContainText('<b>Tài liệu thử</b>');
   await shot(page, 'desktop-search-html-title');
+});
+
+test('quản lý: mở bản nháp, sửa tiêu đề, lưu; thấy tiêu đề mới và mục mới trong lịch sử phiên bản', async ({ page }) => {
+  await login(page, 'sonoivu.66');
+  await editDraftTitle(page, 'Tài liệu nháp về một cửa', 'Tài liệu nháp về bộ phận một cửa cấp xã', 'desktop-edit-material');
+  // the material page shows the same history, with Vietnamese labels
+  await page.getByRole('link', { name: 'Tài liệu nháp về bộ phận một cửa cấp xã' }).click();
+  await expect(page.getByTestId('material-title')).toHaveText('Tài liệu nháp về bộ phận một cửa cấp xã');
+  await expect(page.locator('main')).toContainText('phiên bản 2 · Sửa thông tin');
 });

@@ -18,6 +18,17 @@ export const LIBRARY_STATUS_LABELS: Record<LibraryStatus, string> = {
   approved: 'Đã duyệt nội dung',
   published: 'Đã công bố',
 };
+/** What each entry of a material's version history records. */
+export const LIBRARY_VERSION_ACTION_LABELS: Record<string, string> = {
+  create: 'Tạo mới',
+  edit: 'Sửa thông tin',
+  upload: 'Tải tệp mới',
+  poster: 'Đổi ảnh đại diện',
+  approve: 'Duyệt nội dung',
+  publish: 'Công bố',
+  return: 'Trả lại',
+  unpublish: 'Thu hồi',
+};
 export const LIBRARY_PROGRESS_LABELS = { opened: 'Đã mở', in_progress: 'Đang học', completed: 'Đã hoàn thành' } as const;
 
 /** Upload limits (checked by content, not by the file name). */
@@ -108,6 +119,8 @@ export const LibraryMaterialDetail = LibraryMaterialSummary.extend({
   quiz: z.array(z.object({ question: z.string(), options: z.array(z.string()) })),
   versions: z.array(z.object({ version: z.number(), action: z.string(), note: z.string().nullable(), byName: z.string(), at: z.string() })),
   can: z.object({ edit: z.boolean(), review: z.boolean() }),
+  /** The typed-in text, for those who may edit it (the edit form); null for others and when the text comes from a file. */
+  bodyText: z.string().nullable(),
   progress: z
     .object({ status: z.string(), progressPercent: z.number(), positionSeconds: z.number(), quizBestScore: z.number().nullable() })
     .nullable(),

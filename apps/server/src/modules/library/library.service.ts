@@ -123,6 +123,7 @@ async function visibleMaterial(db: DbOrTx, actor: Actor, id: string, forUpdate =
 
 export async function getMaterial(deps: LibraryDeps, actor: Actor, id: string): Promise<LibraryMaterialDetail> {
   const m = await visibleMaterial(deps.db, actor, id);
+  const canEdit = canActOnLibraryMaterial(actor, 'library.manage', m.scopeProvinceCode);
   const [sections, versions, progress] = await Promise.all([
     repo.listPassages(deps.db, m.id),
     repo.listVersions(deps.db, m.id),
@@ -154,10 +155,8 @@ export async function getMaterial(deps: LibraryDeps, actor: Actor, id: string): 
     sections,
     quiz: m.quiz.map((q) => ({ question: q.question, options: q.options })),
     versions: versions.map((v) => ({ ...v, at: v.at.toISOString() })),
-    can: {
-      edit: canActOnLibraryMaterial(actor, 'library.manage', m.scopeProvinceCode),
-      review: canActOnLibraryMaterial(actor, 'library.review', m.scopeProvinceCode),
-    },
+    can: { edit: canEdit, review: canActOnLibraryMaterial(actor, 'library.review', m.scopeProvinceCode) },
+    bodyText: canEdit && m.fileKey === null ? m.bodyText : null,
     progress: progress
       ? {
           status: progress.status,

@@ -207,6 +207,11 @@ describe.each(['local', 's3'] as const)('library on %s storage', (backend) => {
       });
       await publish(id, reviewer);
       expect((await search(learner, 'ca phe ben vung')).items.some((i) => i.id === id)).toBe(true);
+      // the typed-in text goes to editors (the edit form), not to learners
+      expect((await province.get(`/api/library/materials/${id}`)).json<LibraryMaterialDetail>().bodyText).toBe(
+        'Kỹ thuật tưới cà phê tiết kiệm nước.',
+      );
+      expect((await learner.get(`/api/library/materials/${id}`)).json<LibraryMaterialDetail>().bodyText).toBeNull();
       expect((await search(other, 'ca phe ben vung')).items.some((i) => i.id === id)).toBe(false);
       expect((await other.get(`/api/library/materials/${id}`)).statusCode).toBe(404);
       expect((await getRaw(other, `/api/library/materials/${id}/file`)).statusCode).toBe(404);

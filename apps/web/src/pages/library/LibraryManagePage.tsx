@@ -1,4 +1,4 @@
-/** /quan-ly-hoc-lieu: staff add materials, upload files, and review: approve → publish, return, withdraw. */
+/** /quan-ly-hoc-lieu: staff add materials, edit them (drawer), upload files, and review: approve → publish, return, withdraw. */
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -16,6 +16,7 @@ import {
 import { api, errorMessage } from '../../api/client.ts';
 import { useMe } from '../../api/auth.ts';
 import { uploadMaterialFile, useManagedMaterials } from './libraryApi.ts';
+import MaterialEditDrawer from './MaterialEditDrawer.tsx';
 
 interface NewMaterial {
   type: (typeof LIBRARY_TYPES)[number];
@@ -33,6 +34,7 @@ export default function LibraryManagePage() {
   const [status, setStatus] = useState<string | undefined>();
   const [q, setQ] = useState('');
   const [open, setOpen] = useState(false);
+  const [editing, setEditing] = useState<string | null>(null);
   const [form] = Form.useForm<NewMaterial>();
   const list = useManagedMaterials(status, q);
   const refresh = () => void qc.invalidateQueries({ queryKey: ['library'] });
@@ -134,6 +136,11 @@ export default function LibraryManagePage() {
             render: (_: unknown, r) => (
               <Space wrap size={4}>
                 {canManage && (
+                  <Button size="small" onClick={() => setEditing(r.id)}>
+                    Sửa
+                  </Button>
+                )}
+                {canManage && (
                   <Upload
                     showUploadList={false}
                     beforeUpload={(file) => {
@@ -174,6 +181,7 @@ export default function LibraryManagePage() {
           },
         ]}
       />
+      <MaterialEditDrawer id={editing} myProvince={provinceCode} onClose={() => setEditing(null)} />
       <Modal
         title="Thêm học liệu"
         open={open}

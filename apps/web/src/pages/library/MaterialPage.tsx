@@ -10,6 +10,7 @@ import {
   LIBRARY_PROGRESS_LABELS,
   LIBRARY_STATUS_LABELS,
   LIBRARY_TYPE_LABELS,
+  LIBRARY_VERSION_ACTION_LABELS,
   TRAINING_FIELD_LABELS,
   formatDateTimeVi,
   type LibraryMaterialDetail,
@@ -238,7 +239,7 @@ export default function MaterialPage() {
         <Card size="small" title="Lịch sử phiên bản">
           <Timeline
             items={m.versions.map((v) => ({
-              children: `${formatDateTimeVi(v.at)} · phiên bản ${v.version} · ${v.action} · ${v.byName}${v.note ? ` — ${v.note}` : ''}`,
+              children: `${formatDateTimeVi(v.at)} · phiên bản ${v.version} · ${LIBRARY_VERSION_ACTION_LABELS[v.action] ?? v.action} · ${v.byName}${v.note ? ` — ${v.note}` : ''}`,
             }))}
           />
         </Card>

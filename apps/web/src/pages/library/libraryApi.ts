@@ -11,8 +11,12 @@ export function useLibrarySearch(q: string, type: string | undefined) {
   });
 }
 
-export function useMaterial(id: string) {
-  return useQuery({ queryKey: ['library', 'material', id], queryFn: () => api.get<LibraryMaterialDetail>(`/api/library/materials/${id}`) });
+export function useMaterial(id: string, enabled = true) {
+  return useQuery({
+    queryKey: ['library', 'material', id],
+    queryFn: () => api.get<LibraryMaterialDetail>(`/api/library/materials/${id}`),
+    enabled,
+  });
 }
 
 export function useRecommendations(enabled: boolean) {
