@@ -35,6 +35,7 @@ interface Bench {
 const SUITE: Bench[] = [
   { name: 'officials', script: 'bench:officials', smokeEnv: { BENCH_ROUNDS: '3' } },
   { name: 'kpi', script: 'bench:kpi', smokeArgs: ['--smoke'], smokeEnv: { BENCH_ROUNDS: '3' } },
+  { name: 'warnings', script: 'bench:warnings', smokeArgs: ['--smoke'], smokeEnv: { BENCH_ROUNDS: '2', BENCH_NATION_COLD_ROUNDS: '1' } },
   { name: 'report', script: 'bench:report', smokeArgs: ['--smoke'], smokeEnv: { BENCH_ROUNDS: '1' } },
   { name: 'library', script: 'bench:library', smokeArgs: ['--smoke'], smokeEnv: { BENCH_ROUNDS: '3' } },
   { name: 'self-report', script: 'bench:self-report', smokeArgs: ['--smoke'] },

@@ -136,6 +136,21 @@ describe('GET /api/warnings', () => {
     expect(groupOf(o, 'lop_thieu_hoc_vien').items.map((i) => i.key)).not.toContain(String(soonClassId));
   });
 
+  it('"chưa cử đi học" is exactly the needs module\'s list (same officials, same order, same count)', async () => {
+    const c = await t.loginAs('sonoivu.66');
+    for (const scope of ['province:66', 'commune:24133']) {
+      const needs = (await c.get(`/api/needs/warnings?scope=${scope}&kind=below_standard_not_nominated&page=1&pageSize=200`)).json<{
+        items: { officialId: string; message: string; since: string | null }[];
+        total: number;
+      }>();
+      const w = (await c.get(`/api/warnings?scope=${scope}`)).json<WarningsListResponse>();
+      const g = w.groups.find((x) => x.kind === 'chua_cu_hoc')!;
+      expect(needs.total, scope).toBeGreaterThan(0);
+      expect(g.count, scope).toBe(needs.total);
+      expect(g.items.map((i) => [i.key, i.detail, i.date])).toEqual(needs.items.map((i) => [i.officialId, i.message, i.since ?? null]));
+    }
+  });
+
   it('refuses other scopes, learners, anonymous callers and bad scopes', async () => {
     const other = await t.loginAs('xa.22015');
     expect((await other.get('/api/warnings?scope=commune:24133')).statusCode).toBe(404);
