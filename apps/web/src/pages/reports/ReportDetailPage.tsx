@@ -4,7 +4,7 @@
  * level accepting or returning it with comments; files built with a progress bar.
  */
 import { useEffect, useRef, useState } from 'react';
-import { Alert, App, Button, Card, Descriptions, Form, Input, Modal, Space, Table, Tabs, Tag, Timeline, Typography } from 'antd';
+import { Alert, App, Button, Descriptions, Grid, Form, Input, Modal, Space, Table, Tabs, Tag, Timeline, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
 import {
@@ -22,7 +22,7 @@ import { api, errorMessage } from '../../api/client.ts';
 import { QueryError } from '../../components/QueryError.tsx';
 import { PageLoading } from '../../components/PageLoading.tsx';
 import { PageTitle, SaveError } from '../training/common.tsx';
-import { FileBuilder, KPI_STATUS_TEXT, num, pct, ReportStatusTag } from './reportsUi.tsx';
+import { FileBuilder, KPI_STATUS_TEXT, num, pct, ReportCard, ReportStatusTag } from './reportsUi.tsx';
 
 const EVENT_TEXT: Record<string, string> = {
   created: 'Lập báo cáo',
@@ -120,6 +120,7 @@ function ReportView({ report: initial }: { report: ReportDetail }) {
     onError: (e) => void message.error(errorMessage(e)),
   });
   const [returning, setReturning] = useState(false);
+  const phone = !Grid.useBreakpoint().sm;
   const [comment, setComment] = useState('');
 
   const edit = r.actions.edit;
@@ -201,6 +202,8 @@ function ReportView({ report: initial }: { report: ReportDetail }) {
       <SaveError error={saveState.error} onReload={() => window.location.reload()} />
 
       <Tabs
+        size={phone ? 'small' : undefined}
+        tabBarGutter={phone ? 14 : undefined}
         items={[
           {
             key: 'content',
@@ -239,7 +242,11 @@ function ReportView({ report: initial }: { report: ReportDetail }) {
               </>
             ),
           },
-          { key: 'numbers', label: r.frozen ? 'Số liệu (đã chốt)' : 'Số liệu', children: <Numbers data={r.data} frozen={r.frozen} /> },
+          {
+            key: 'numbers',
+            label: r.frozen && !phone ? 'Số liệu (đã chốt)' : 'Số liệu',
+            children: <Numbers data={r.data} frozen={r.frozen} />,
+          },
           {
             key: 'document',
             label: 'Văn bản, tệp',
@@ -337,7 +344,7 @@ function Numbers({ data, frozen }: { data: ReportDetail['data']; frozen: boolean
         {frozen ? 'Số liệu đã chốt khi gửi báo cáo' : 'Số liệu hiện tại (sẽ được chốt khi gửi)'}, tính đến ngày {formatDateVi(data.asOf)},
         giai đoạn {data.phase}.
       </Typography.Paragraph>
-      <Card size="small" title="Các chỉ tiêu của Đề án (Biểu 2)" style={{ marginBottom: 12 }}>
+      <ReportCard size="small" title="Các chỉ tiêu của Đề án (Biểu 2)" style={{ marginBottom: 12 }}>
         <Table
           rowKey="code"
           size="small"
@@ -358,9 +365,10 @@ function Numbers({ data, frozen }: { data: ReportDetail['data']; frozen: boolean
             },
           ]}
         />
-      </Card>
-      <Card size="small" title="Lớp và lượt người bồi dưỡng, kế hoạch - thực hiện (Biểu 1)" style={{ marginBottom: 12 }}>
+      </ReportCard>
+      <ReportCard size="small" title="Lớp và lượt người bồi dưỡng, kế hoạch - thực hiện (Biểu 1)" style={{ marginBottom: 12 }}>
         <Table
+          scroll={{ x: 700 }}
           rowKey="type"
           size="small"
           pagination={false}
@@ -377,8 +385,8 @@ function Numbers({ data, frozen }: { data: ReportDetail['data']; frozen: boolean
             { title: 'Lượt người đã bồi dưỡng', dataIndex: 'heldAttendances', align: 'right', render: num },
           ]}
         />
-      </Card>
-      <Card size="small" title="Đánh giá sau bồi dưỡng (Biểu 3) và kinh phí (Biểu 4)" style={{ marginBottom: 12 }}>
+      </ReportCard>
+      <ReportCard size="small" title="Đánh giá sau bồi dưỡng (Biểu 3) và kinh phí (Biểu 4)" style={{ marginBottom: 12 }}>
         <Descriptions
           size="small"
           column={{ xs: 1, md: 2 }}
@@ -396,10 +404,11 @@ function Numbers({ data, frozen }: { data: ReportDetail['data']; frozen: boolean
             },
           ]}
         />
-      </Card>
+      </ReportCard>
       {data.scope.level === 'commune' && (
-        <Card size="small" title={`CBCC chưa đạt chuẩn chưa được cử đi học (Biểu 5): ${num(data.belowStandard.length)} người`}>
+        <ReportCard size="small" title={`CBCC chưa đạt chuẩn chưa được cử đi học (Biểu 5): ${num(data.belowStandard.length)} người`}>
           <Table
+            scroll={{ x: 720 }}
             rowKey="officialId"
             size="small"
             pagination={{ pageSize: 10, hideOnSinglePage: true }}
@@ -410,7 +419,7 @@ function Numbers({ data, frozen }: { data: ReportDetail['data']; frozen: boolean
               { title: 'Vị trí việc làm', dataIndex: 'positionName' },
             ]}
           />
-        </Card>
+        </ReportCard>
       )}
     </>
   );

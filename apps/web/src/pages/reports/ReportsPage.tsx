@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, DatePicker, Form, Input, Modal, Select, Space, Table, Typography } from 'antd';
+import { App, Button, DatePicker, Form, Input, Modal, Select, Space, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
@@ -22,7 +22,7 @@ import { api, errorMessage } from '../../api/client.ts';
 import { hasPermission, useCurrentUser } from '../../api/auth.ts';
 import { QueryError } from '../../components/QueryError.tsx';
 import { Hint, PageTitle } from '../training/common.tsx';
-import { num, pct, ReportStatusTag } from './reportsUi.tsx';
+import { num, pct, ReportCard, ReportStatusTag } from './reportsUi.tsx';
 
 const YEARS = [2026, 2027, 2028, 2029, 2030, 2031];
 
@@ -102,7 +102,7 @@ export default function ReportsPage() {
         vụ trước ngày 30/11; xã gửi tỉnh theo hạn tỉnh quy định.
       </Hint>
 
-      <Card
+      <ReportCard
         title={level === 'province' || level === 'nation' ? 'Báo cáo của đơn vị và cấp dưới' : 'Báo cáo của đơn vị'}
         size="small"
         style={{ marginBottom: 16 }}
@@ -114,10 +114,10 @@ export default function ReportsPage() {
           loading={list.isPending}
           dataSource={list.data?.items ?? []}
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
-          scroll={{ x: 900 }}
+          scroll={{ x: 1060 }}
           locale={{ emptyText: `Chưa có báo cáo nào của năm ${year}` }}
           columns={[
-            { title: 'Báo cáo', dataIndex: 'title', render: (t: string, r) => <Link to={`/bao-cao/${r.id}`}>{t}</Link> },
+            { title: 'Báo cáo', dataIndex: 'title', width: 300, render: (t: string, r) => <Link to={`/bao-cao/${r.id}`}>{t}</Link> },
             { title: 'Loại', dataIndex: 'kind', width: 170, render: (k: ReportKind) => REPORT_KIND_LABELS[k] },
             { title: 'Đơn vị', dataIndex: 'scopeName', width: 200 },
             { title: 'Hạn gửi', dataIndex: 'deadline', width: 110, render: (d: string | null) => formatDateVi(d) },
@@ -125,7 +125,7 @@ export default function ReportsPage() {
             { title: 'Ngày gửi', dataIndex: 'submittedOn', width: 110, render: (d: string | null) => formatDateVi(d) || '–' },
           ]}
         />
-      </Card>
+      </ReportCard>
 
       {isUpper && (
         <ChildrenBoard
@@ -163,7 +163,7 @@ function ChildrenBoard(p: {
   const { data } = p;
   const childWord = data?.items.length && data.items.length < 40 ? 'tỉnh, thành phố' : 'xã, phường';
   return (
-    <Card
+    <ReportCard
       size="small"
       style={{ marginBottom: 16 }}
       title={p.adhoc ? 'Tình hình gửi báo cáo đột xuất của cấp dưới' : `Tình hình gửi báo cáo năm ${p.year} của cấp dưới`}
@@ -179,6 +179,7 @@ function ChildrenBoard(p: {
             {data.counts.overdue > 0 && <Typography.Text type="danger"> — {num(data.counts.overdue)} đơn vị quá hạn</Typography.Text>}.
           </Typography.Paragraph>
           <Table
+            scroll={{ x: 480 }}
             rowKey="code"
             size="small"
             dataSource={data.items}
@@ -199,6 +200,7 @@ function ChildrenBoard(p: {
           </Typography.Title>
           {data.consolidated ? (
             <Table
+              scroll={{ x: 560 }}
               rowKey="code"
               size="small"
               pagination={false}
@@ -221,7 +223,7 @@ function ChildrenBoard(p: {
           )}
         </>
       )}
-    </Card>
+    </ReportCard>
   );
 }
 
@@ -252,7 +254,7 @@ function AdhocCard(p: { items: AdhocRequestItem[]; canRequest: boolean; canAnswe
   const [open, setOpen] = useState(false);
   if (!p.items.length && !p.canRequest) return null;
   return (
-    <Card
+    <ReportCard
       size="small"
       title="Báo cáo đột xuất"
       extra={
@@ -264,6 +266,7 @@ function AdhocCard(p: { items: AdhocRequestItem[]; canRequest: boolean; canAnswe
       }
     >
       <Table<AdhocRequestItem>
+        scroll={{ x: 620 }}
         rowKey="id"
         size="small"
         dataSource={p.items}
@@ -290,7 +293,7 @@ function AdhocCard(p: { items: AdhocRequestItem[]; canRequest: boolean; canAnswe
         ]}
       />
       <AdhocModal open={open} onClose={() => setOpen(false)} />
-    </Card>
+    </ReportCard>
   );
 }
 

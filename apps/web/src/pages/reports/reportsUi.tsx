@@ -1,7 +1,7 @@
 /** Small pieces shared by the report screens: status tags, number formatting, the file builder with progress. */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ComponentProps } from 'react';
 import { DownloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Progress, Space, Tag } from 'antd';
+import { Alert, Button, Card, Grid, Progress, Space, Tag } from 'antd';
 import { formatNumberVi, REPORT_STATUS_LABELS, type BuildStatus, type ReportStatus } from '@app/shared';
 import { api, errorMessage } from '../../api/client.ts';
 
@@ -92,5 +92,25 @@ export function FileBuilder({ reportId }: { reportId: number }) {
       )}
       {(error || build?.error) && <Alert type="error" showIcon title={error ?? build?.error} style={{ marginTop: 8 }} />}
     </div>
+  );
+}
+
+/**
+ * A card of the report screens that works at 360 px: the title wraps instead of being cut, and on a
+ * phone the header's `extra` (a button, the deadline editor) moves to the top of the body, so it
+ * neither squeezes the title to nothing nor pushes the page sideways.
+ */
+export function ReportCard({ extra, title, children, styles, ...rest }: ComponentProps<typeof Card>) {
+  const phone = !Grid.useBreakpoint().sm;
+  return (
+    <Card
+      {...rest}
+      title={title}
+      extra={phone ? undefined : extra}
+      styles={{ ...styles, title: { whiteSpace: 'normal', paddingBlock: 6 } }}
+    >
+      {phone && extra && <div style={{ marginBottom: 12 }}>{extra}</div>}
+      {children}
+    </Card>
   );
 }
