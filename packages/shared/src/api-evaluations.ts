@@ -216,6 +216,8 @@ export const RatingImportResponse = z.object({
   ok: z.boolean(),
   dryRun: z.boolean(),
   rows: z.number().int(),
+  /** template rows left empty (no score, no discipline, no note): not rated, not an error */
+  skipped: z.number().int(),
   created: z.number().int(),
   updated: z.number().int(),
   unchanged: z.number().int(),

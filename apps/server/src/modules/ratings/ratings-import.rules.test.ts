@@ -1,7 +1,16 @@
 /** Unit tests of reading one row of the annual ratings workbook. */
 import { describe, expect, it } from 'vitest';
 import type { CellValue } from '../roster-import/xlsx-reader.ts';
-import { changeKind, columnOfHeader, mapHeader, parseRatingRow, parseScore, RATING_COLUMNS, sameName } from './ratings-import.rules.ts';
+import {
+  changeKind,
+  columnOfHeader,
+  isUnfilled,
+  mapHeader,
+  parseRatingRow,
+  parseScore,
+  RATING_COLUMNS,
+  sameName,
+} from './ratings-import.rules.ts';
 
 const s = (v: string): CellValue => ({ t: 's', v });
 const n = (v: number): CellValue => ({ t: 'n', v, date: false });
@@ -42,6 +51,11 @@ describe('một dòng', () => {
     const cols = !r.ok ? r.problems.map((p) => p.column) : [];
     expect(cols).toEqual(RATING_COLUMNS.slice(0, 6).map((c) => c.header));
     expect(!r.ok && r.problems.find((p) => p.column === 'Năm')!.message).toBe('Chưa đến năm 2027 nên chưa thể xếp loại.');
+  });
+  it('dòng của tệp mẫu chưa điền điểm thì bỏ qua; có kỷ luật hay ghi chú là đã điền', () => {
+    expect(isUnfilled([s(ID), s('A'), n(2026)], header)).toBe(true);
+    expect(isUnfilled([s(ID), s('A'), n(2026), undefined, undefined, s('Có')], header)).toBe(false);
+    expect(isUnfilled([s(ID), s('A'), n(2026), n(20)], header)).toBe(false);
   });
   it('điểm: 0..tối đa, một chữ số thập phân', () => {
     expect(parseScore(n(30), 30)).toEqual({ ok: true, value: 30 });

@@ -155,6 +155,19 @@ function parseYear(c: CellValue | undefined, thisYear: number): { ok: true; valu
   return { ok: true, value: v };
 }
 
+/**
+ * A template row left as it came (the commune's officials are pre-filled): no score, no discipline,
+ * no note. It is skipped, not an error, so a commune can fill only the officials it rates now.
+ */
+export function isUnfilled(cells: readonly (CellValue | undefined)[], columns: ReadonlyMap<RatingColumnKey, number>): boolean {
+  const empty = (k: RatingColumnKey) => {
+    const i = columns.get(k);
+    const c = i === undefined ? undefined : cells[i];
+    return !c || textOf(c) === '';
+  };
+  return empty('generalScore') && empty('taskScore') && empty('disciplined') && empty('note');
+}
+
 /** Reads one data row; every problem of the row is reported, each naming its column. */
 export function parseRatingRow(
   row: number,

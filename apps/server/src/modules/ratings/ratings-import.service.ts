@@ -11,7 +11,16 @@ import { auditEntry, type RequestMeta } from '../audit/audit.service.ts';
 import { readXlsxSheet, XlsxReadError } from '../roster-import/xlsx-reader.ts';
 import { textOf } from '../roster-import/roster-cells.rules.ts';
 import * as repo from './ratings.repository.ts';
-import { changeKind, headerOf, mapHeader, parseRatingRow, RATINGS_SHEET, sameName, type ParsedRating } from './ratings-import.rules.ts';
+import {
+  changeKind,
+  headerOf,
+  isUnfilled,
+  mapHeader,
+  parseRatingRow,
+  RATINGS_SHEET,
+  sameName,
+  type ParsedRating,
+} from './ratings-import.rules.ts';
 import { htxsOverLimit, htxsWarningMessage } from './ratings.rules.ts';
 import { buildRatingsTemplate } from './ratings-workbook.ts';
 import type { Deps } from './ratings.service.ts';
@@ -58,7 +67,11 @@ interface Checked {
 }
 
 /** Reads and checks the whole file; returns the rows ready to save, or every problem found. */
-async function checkFile(deps: Deps, actor: Actor, file: Buffer): Promise<{ rows: number; ok: Checked[]; errors: RatingImportError[] }> {
+async function checkFile(
+  deps: Deps,
+  actor: Actor,
+  file: Buffer,
+): Promise<{ rows: number; skipped: number; ok: Checked[]; errors: RatingImportError[] }> {
   let sheet;
   try {
     sheet = readXlsxSheet(file, { maxRows: RATING_IMPORT_MAX_ROWS, preferSheet: RATINGS_SHEET, maxColumns: 50 });
@@ -74,18 +87,23 @@ async function checkFile(deps: Deps, actor: Actor, file: Buffer): Promise<{ rows
       column: headerOf('key'),
       message: `Không thấy dòng tiêu đề có các cột "${headerOf('key')}", "${headerOf('fullName')}", "${headerOf('year')}"…; hãy dùng tệp mẫu tải từ hệ thống.`,
     });
-    return { rows: 0, ok: [], errors };
+    return { rows: 0, skipped: 0, ok: [], errors };
   }
   const { columns, missing } = mapHeader(headerRow.cells);
   for (const k of missing) errors.push({ row: headerRow.r, column: headerOf(k), message: `Thiếu cột "${headerOf(k)}"; hãy dùng tệp mẫu.` });
-  if (missing.length) return { rows: 0, ok: [], errors };
+  if (missing.length) return { rows: 0, skipped: 0, ok: [], errors };
 
   const thisYear = Number(deps.clock.today().slice(0, 4));
   const parsed: ParsedRating[] = [];
   let rows = 0;
+  let skipped = 0;
   for (const r of sheet.rows) {
     if (r.r <= headerRow.r || r.cells.every((c) => !c || textOf(c) === '')) continue;
     rows++;
+    if (isUnfilled(r.cells, columns)) {
+      skipped++;
+      continue;
+    }
     const p = parseRatingRow(r.r, r.cells, columns, thisYear);
     if (p.ok) parsed.push(p.value);
     else errors.push(...p.problems);
@@ -130,7 +148,7 @@ async function checkFile(deps: Deps, actor: Actor, file: Buffer): Promise<{ rows
     ok.push({ rating: p, official: o });
   }
   errors.sort((a, b) => a.row - b.row);
-  return { rows, ok, errors };
+  return { rows, skipped, ok, errors };
 }
 
 async function warningsAfter(deps: Deps, checked: Checked[]): Promise<RatingWarning[]> {
@@ -163,7 +181,15 @@ export async function importRatings(
 ): Promise<RatingImportResponse> {
   assertCan(actor, 'ratings.manage');
   const checked = await checkFile(deps, actor, input.file);
-  const base = { dryRun: input.dryRun, rows: checked.rows, created: 0, updated: 0, unchanged: 0, warnings: [] as RatingWarning[] };
+  const base = {
+    dryRun: input.dryRun,
+    rows: checked.rows,
+    skipped: checked.skipped,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    warnings: [] as RatingWarning[],
+  };
   if (checked.errors.length > 0) return { ...base, ok: false, errors: checked.errors.slice(0, MAX_ERRORS) };
 
   const summary = await deps.db.transaction(async (tx) => {
@@ -231,7 +257,7 @@ export async function importRatings(
       auditEntry(actor, meta, {
         action: 'annualRating.import',
         entityType: 'annual_rating',
-        after: { rows: checked.rows, ...counts },
+        after: { rows: checked.rows, skipped: checked.skipped, ...counts },
       }),
     );
     await repo.insertAuditEntries(tx, entries);

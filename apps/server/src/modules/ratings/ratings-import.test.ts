@@ -75,13 +75,14 @@ describe('nhập xếp loại', () => {
       [a.id, a.full_name, 2025, 28, 64, 'Không', 'Xuất sắc'],
       [b.cccd, b.full_name.toUpperCase(), 2025, '25,5', 50, null, null],
       [c.id, c.full_name, 2025, 28, 67, 'Có', 'Bị khiển trách'],
+      [people[7]!.id, people[7]!.full_name, 2025, null, null, null, null], // left as the template had it
     ];
     const dry = await ok<RatingImportResponse>(upload(t, bmt, `${URL}?dryRun=true`, await ratingsFile(rows), 'xep-loai.xlsx'));
-    expect(dry).toMatchObject({ ok: true, dryRun: true, rows: 3, created: 3, updated: 0, unchanged: 0, errors: [] });
+    expect(dry).toMatchObject({ ok: true, dryRun: true, rows: 4, skipped: 1, created: 3, updated: 0, unchanged: 0, errors: [] });
     expect(await ratingCount()).toBe(before);
 
     const first = await ok<RatingImportResponse>(upload(t, bmt, URL, await ratingsFile(rows), 'xep-loai.xlsx'));
-    expect(first).toMatchObject({ ok: true, dryRun: false, rows: 3, created: 3, updated: 0, unchanged: 0 });
+    expect(first).toMatchObject({ ok: true, dryRun: false, rows: 4, skipped: 1, created: 3, updated: 0, unchanged: 0 });
     const saved = await t.pool.query<{ official_id: string; level: string; score: string }>(
       `select official_id, level, score::text from annual_ratings where year = 2025 and official_id = any($1::uuid[]) order by score desc`,
       [[a.id, b.id, c.id]],

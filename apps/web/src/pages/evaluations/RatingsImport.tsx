@@ -49,7 +49,8 @@ export function RatingsImport({ year }: { year: number }) {
   };
 
   const summary = (r: RatingImportResponse) =>
-    `${formatNumberVi(r.rows)} dòng: ${formatNumberVi(r.created)} xếp loại mới, ${formatNumberVi(r.updated)} sửa, ${formatNumberVi(r.unchanged)} giữ nguyên.`;
+    `${formatNumberVi(r.rows)} dòng: ${formatNumberVi(r.created)} xếp loại mới, ${formatNumberVi(r.updated)} sửa, ${formatNumberVi(r.unchanged)} giữ nguyên` +
+    (r.skipped ? `, ${formatNumberVi(r.skipped)} dòng chưa điền điểm (bỏ qua).` : '.');
 
   return (
     <Card size="small" title="Nhập xếp loại từ Excel" style={{ marginBottom: 12 }}>
