@@ -294,9 +294,8 @@ describe('per-province invalidation: a change in province 01 invalidates 01 (and
       'official_flags',
       async () =>
         q(
-          `insert into official_flags (official_id, province_code, commune_code, flag, from_date)
-           select $1, '01', commune_code, 'below_standard', '2029-01-01' from official_assignments where official_id = $1 limit 1
-           on conflict do nothing`,
+          `insert into official_flags (official_id, province_code, commune_code, flag, from_date, to_date)
+           select $1, '01', commune_code, 'below_standard', '2029-01-01', '2029-01-01' from official_assignments where official_id = $1 limit 1`,
           [await only01()],
         ),
     ],
@@ -340,6 +339,20 @@ describe('per-province invalidation: a change in province 01 invalidates 01 (and
     await expectOnlyA(() => q(`update programmes set practice_hours = practice_hours where code = 'EQ-CMNV-0'`), true);
     await expectOnlyA(() => q(`update provinces set name = name where code = '01'`), true);
     await expectOnlyA(() => q(`truncate post_training_evaluations cascade`), true);
+  }, 60_000);
+
+  it("a national class (no province, no nominations yet) invalidates the nation's P1 and no province", async () => {
+    const nation = { scope: { level: 'nation' } as const, phase: 2 as const, asOf };
+    await computeKpis(t.db, nation);
+    const before = { entries: kpiComputations('entry|'), p1: kpiComputations('p1|') };
+    await q(
+      `insert into classes (code, name, programme_id, programme_type, organiser_id, mode, schedule_type, start_date, end_date, capacity, status)
+       select 'EQ-NAT-1', 'EQ-NAT-1', p.id, p.type, (select min(id) from training_orgs), 'truc_tuyen', 'trong_gio', '2028-11-01', '2028-12-01', 50, 'finished'
+       from programmes p where p.code = 'EQ-CMNV-0'`,
+    );
+    expect(await computeKpis(t.db, nation)).toEqual(await computeKpisReference(t.db, nation));
+    expect(kpiComputations('p1|')).toBe(before.p1 + 1);
+    expect(kpiComputations('entry|')).toBe(before.entries);
   }, 60_000);
 
   it('a change in 01 leaves the cached province 66 result valid without any computation', async () => {

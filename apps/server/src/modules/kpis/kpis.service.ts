@@ -6,7 +6,7 @@ import { KPI_CODES, kpiTarget, type KpiCode, type KpiIndicator, type KpiResult, 
 import type { DbOrTx } from '../../db/client.ts';
 import { planProgress } from '../plans/plans.service.ts';
 import * as repo from './kpis.repository.ts';
-import { cachedKpi, cachedKpiMany, isTransaction, kpiCacheEnabled } from './kpis.cache.ts';
+import { cachedKpi, cachedKpiMany, isTransaction, kpiCacheEnabled, type CacheItem } from './kpis.cache.ts';
 import { kpiStatus, monthEnds, percentOf, scopeString, phaseWindow } from './kpis.rules.ts';
 
 export { parseScope, scopeString } from './kpis.rules.ts';
@@ -92,14 +92,15 @@ function entryKey(provinceCode: string, phase: 1 | 2, asOf: string): string {
 
 /** The entries of the given provinces, all valid at one instant (one validity query; only invalid ones recomputed). */
 async function provinceEntries(db: DbOrTx, codes: string[], phase: 1 | 2, asOf: string): Promise<ProvinceEntry[]> {
-  return cachedKpiMany(
-    db,
-    codes.map((code) => ({
-      key: entryKey(code, phase, asOf),
-      validity: code,
-      compute: (tx: DbOrTx) => provinceEntry(tx, code, phase, asOf),
-    })),
-  );
+  return cachedKpiMany(db, entryItems(codes, phase, asOf));
+}
+
+function entryItems(codes: string[], phase: 1 | 2, asOf: string): CacheItem<ProvinceEntry>[] {
+  return codes.map((code) => ({
+    key: entryKey(code, phase, asOf),
+    validity: code,
+    compute: (tx: DbOrTx) => provinceEntry(tx, code, phase, asOf),
+  }));
 }
 
 function indicatorsOf(
@@ -139,12 +140,26 @@ export async function computeKpis(db: DbOrTx, p: KpiParams): Promise<KpiResult> 
   }
   if (p.scope.level === 'nation') {
     const provinces = await provinceCodes(db);
-    const entries = await provinceEntries(
-      db,
-      provinces.map((x) => x.code),
-      p.phase,
-      p.asOf,
-    );
+    // P1 of the nation (national plans) reads every class and enrolment: any change invalidates it. It is
+    // checked in the same validity query as the province entries (one round trip on a warm cache).
+    const p1Item: CacheItem<Counts> = {
+      key: keyOf('p1', p),
+      validity: null,
+      compute: async (tx) => {
+        await repo.detectEvaluations(tx);
+        return p1Of(tx, await repo.planIdsOf(tx, p.scope, p.phase), p.asOf);
+      },
+    };
+    const values = await cachedKpiMany<ProvinceEntry | Counts>(db, [
+      ...entryItems(
+        provinces.map((x) => x.code),
+        p.phase,
+        p.asOf,
+      ),
+      p1Item,
+    ]);
+    const entries = values.slice(0, provinces.length) as ProvinceEntry[];
+    const p1 = values[provinces.length] as Counts;
     const sum: Record<string, Counts> = {};
     const k8 = new Map<string, boolean>();
     for (const e of entries) {
@@ -156,11 +171,6 @@ export async function computeKpis(db: DbOrTx, p: KpiParams): Promise<KpiResult> 
       for (const x of e.k8) k8.set(x.id, x.in_num);
     }
     for (const code of ROW_CODES) sum[code] ??= { numerator: 0, denominator: 0 };
-    // P1 of the nation (national plans) reads every class and enrolment: any change invalidates it
-    const p1 = await cachedKpi(db, keyOf('p1', p), null, async (tx) => {
-      await repo.detectEvaluations(tx);
-      return p1Of(tx, await repo.planIdsOf(tx, p.scope, p.phase), p.asOf);
-    });
     const union = [...k8].map(([id, in_num]) => ({ id, in_num }));
     return { ...head, indicators: indicatorsOf(sum, union, p1, p.phase, p.asOf) };
   }
