@@ -18,6 +18,7 @@ import type { Actor } from '../../authz/policy.ts';
 import type { Clock } from '../../clock.ts';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import { resolveScope } from '../kpis/kpis.access.ts';
+import { cachedKpi } from '../kpis/kpis.cache.ts';
 import { computeChildKpis, computeKpis, scopeString } from '../kpis/kpis.service.ts';
 import { defaultPhase } from '../needs/needs.rules.ts';
 import { officialsInService } from '../needs/needs.repository.ts';
@@ -58,6 +59,24 @@ function place(scope: KpiScope): repo.Place {
     : scope.level === 'commune'
       ? { communeCode: scope.communeCode }
       : {};
+}
+
+async function overdueGroup(db: DbOrTx, scope: KpiScope, asOf: string): Promise<Group> {
+  const overdue = await overdueSelfReports(db, scope, asOf);
+  const names = await repo.communeNames(db, [...new Set(overdue.map((r) => r.communeCode))]);
+  return group(
+    'qua_han_tu_bao_cao',
+    overdue.map((r) => ({
+      kind: 'qua_han_tu_bao_cao' as const,
+      key: String(r.enrolmentId),
+      title: r.fullName,
+      detail: `Lớp "${r.className}" kết thúc ngày ${formatDateVi(r.classEndDate)}; quá hạn nộp báo cáo kết quả ${r.daysOverdue} ngày.`,
+      communeCode: r.communeCode,
+      communeName: names.get(r.communeCode) ?? null,
+      date: r.lastDay,
+      link: `/can-bo/${r.officialId}`,
+    })),
+  );
 }
 
 /** The warnings of a scope already checked for the reader. */
@@ -107,23 +126,14 @@ export async function collect(db: Db, clock: Clock, scope: KpiScope): Promise<Wa
     ),
   );
 
-  // 2. Overdue self-reports (H2).
-  const overdue = await overdueSelfReports(db, scope, asOf);
-  const names = await repo.communeNames(db, [...new Set(overdue.map((r) => r.communeCode))]);
+  // 2. Overdue self-reports (H2): an anti-join of every nomination against every self-report, seconds for
+  // the nation at scale 1. Every table it reads (enrolments, classes, officials, self_reports) records its
+  // changes in kpi_changes, so the group goes through the KPI engine's exact cache (decision 0007): reused
+  // only while no change that could move it has committed; the nation's entry is dropped by any change.
+  const validity =
+    scope.level === 'nation' ? null : scope.level === 'province' ? scope.provinceCode : await repo.provinceOf(db, scope.communeCode);
   groups.push(
-    group(
-      'qua_han_tu_bao_cao',
-      overdue.map((r) => ({
-        kind: 'qua_han_tu_bao_cao' as const,
-        key: String(r.enrolmentId),
-        title: r.fullName,
-        detail: `Lớp "${r.className}" kết thúc ngày ${formatDateVi(r.classEndDate)}; quá hạn nộp báo cáo kết quả ${r.daysOverdue} ngày.`,
-        communeCode: r.communeCode,
-        communeName: names.get(r.communeCode) ?? null,
-        date: r.lastDay,
-        link: `/can-bo/${r.officialId}`,
-      })),
-    ),
+    await cachedKpi(db, `warnings|qua_han_tu_bao_cao|${scopeString(scope)}|${asOf}`, validity, (tx) => overdueGroup(tx, scope, asOf)),
   );
 
   // 3. Post-training evaluations due or overdue (H3's table, when installed).

@@ -151,6 +151,32 @@ describe('GET /api/warnings', () => {
     }
   });
 
+  it('the overdue list (kept in the exact cache) moves the moment a self-report is sent or a nomination made', async () => {
+    const c = await t.loginAs('bonoivu');
+    const overdue = async (scope: string) =>
+      groupOf((await c.get(`/api/warnings?scope=${scope}`)).json<WarningsListResponse>(), 'qua_han_tu_bao_cao');
+    const before = { nation: await overdue('nation'), province: await overdue('province:66') };
+    expect(before.province.items.map((i) => i.key)).toContain(String(overdueEnrolment));
+    // a second nomination of the same ended class, for another official: overdue at once, everywhere
+    const [cls] = await q<{ class_id: number }>(`select class_id from enrolments where id = $1`, [overdueEnrolment]);
+    const other = await official('Mới Quá Hạn');
+    const [e] = await q<{ id: number }>(
+      `insert into enrolments (class_id, official_id, province_code, commune_code, programme_type, class_end_date, decision_date, status, result)
+       values ($1, $2, '66', '24133', 'CMNV', '2026-05-08', '2026-01-05', 'nominated', 'completed') returning id`,
+      [cls!.class_id, other],
+    );
+    expect((await overdue('nation')).count).toBe(before.nation.count + 1);
+    expect((await overdue('province:66')).items.map((i) => i.key)).toContain(String(e!.id));
+    // its self-report arrives: gone again
+    await q(
+      `insert into self_reports (enrolment_id, official_id, province_code, commune_code, class_id, submitted_on, last_submitted_on, status, completed, apply_at_work)
+       values ($1, $2, '66', '24133', $3, '2026-11-20', '2026-11-20', 'submitted', true, 'Áp dụng ngay ở bộ phận một cửa.')`,
+      [e!.id, other, cls!.class_id],
+    );
+    expect((await overdue('nation')).count).toBe(before.nation.count);
+    expect((await overdue('province:66')).items.map((i) => i.key)).not.toContain(String(e!.id));
+  });
+
   it('refuses other scopes, learners, anonymous callers and bad scopes', async () => {
     const other = await t.loginAs('xa.22015');
     expect((await other.get('/api/warnings?scope=commune:24133')).statusCode).toBe(404);
