@@ -13,7 +13,8 @@ import { FileField, megabytes, useFileField } from '../../components/FileField.t
 import { SaveError } from '../training/common.tsx';
 import { evalKeys } from './evaluationsApi.ts';
 
-export function RatingsImport({ year }: { year: number }) {
+/** `shownUnitIds`: units whose 20% warning the page already shows (not repeated here). */
+export function RatingsImport({ year, shownUnitIds }: { year: number; shownUnitIds: readonly (number | null)[] }) {
   const qc = useQueryClient();
   const { message } = App.useApp();
   const upload = useFileField(RATING_IMPORT_MAX_BYTES);
@@ -95,9 +96,11 @@ export function RatingsImport({ year }: { year: number }) {
                 : `Tệp có ${formatNumberVi(report.errors.length)} lỗi; chưa lưu dòng nào. Sửa các ô dưới đây trong tệp rồi tải lên lại.`
             }
           />
-          {report.warnings.map((w) => (
-            <Alert key={`${w.unitId}-${w.message}`} type="warning" showIcon title={w.message} style={{ marginBottom: 8 }} />
-          ))}
+          {report.warnings
+            .filter((w) => !shownUnitIds.includes(w.unitId))
+            .map((w) => (
+              <Alert key={`${w.unitId}-${w.message}`} type="warning" showIcon title={w.message} style={{ marginBottom: 8 }} />
+            ))}
           {report.errors.length > 0 && (
             <Table<RatingImportError>
               rowKey={(e) => `${e.row}-${e.column}-${e.message}`}

@@ -55,7 +55,7 @@ export default function RatingsPage() {
       {warnings.map((w) => (
         <Alert key={`${w.unitId}`} type="warning" showIcon title={w.message} style={{ marginBottom: 8 }} />
       ))}
-      {canImport ? <RatingsImport year={year} /> : null}
+      {canImport ? <RatingsImport year={year} shownUnitIds={warnings.map((w) => w.unitId)} /> : null}
       {q.error ? <QueryError error={q.error} onRetry={() => void q.refetch()} /> : null}
       <Table<RatingItem>
         rowKey="id"
