@@ -84,6 +84,22 @@ beforeAll(async () => {
       );
     }
   }
+  // plans: a whole-phase national plan for phase 1, yearly national plans for phase 2, a province plan of 01
+  for (const [phase, year, att] of [
+    [1, null, 400],
+    [2, 2029, 150],
+    [2, 2030, 0],
+  ] as const) {
+    const [pl] = await q<{ id: number }>(
+      `insert into plans (level, phase, year, title) values ('national', $1, $2, 'Kế hoạch toàn quốc') returning id`,
+      [phase, year],
+    );
+    if (att) await q(`insert into plan_targets (plan_id, programme_type, classes, attendances) values ($1, 'ALL', 10, $2)`, [pl!.id, att]);
+  }
+  const [pp] = await q<{ id: number }>(
+    `insert into plans (level, province_code, phase, title) values ('province', '01', 1, 'Kế hoạch tỉnh') returning id`,
+  );
+  await q(`insert into plan_targets (plan_id, programme_type, classes, attendances) values ($1, 'ALL', 5, 120)`, [pp!.id]);
   for (let c = 0; c < 70; c++) {
     const type = TYPES[Math.floor(rng() * TYPES.length)]!;
     const end = day(rng, '2025-12-01', '2031-10-31');
@@ -126,6 +142,14 @@ beforeAll(async () => {
 afterAll(async () => {
   await t?.close();
 });
+
+/** an official serving only in province 01 */
+async function only01(): Promise<string> {
+  const [r] = await q<{ id: string }>(`
+    select official_id as id from official_assignments group by official_id
+    having min(province_code) = '01' and max(province_code) = '01' order by official_id limit 1`);
+  return r!.id;
+}
 
 function scopes(): KpiParams['scope'][] {
   return [
@@ -242,13 +266,6 @@ describe('per-province invalidation: a change in province 01 invalidates 01 (and
   const B = { level: 'province', provinceCode: '66' } as const;
   let classId = 0;
   let planId = 0;
-  /** an official serving only in province 01 */
-  async function only01(): Promise<string> {
-    const [r] = await q<{ id: string }>(`
-      select official_id as id from official_assignments group by official_id
-      having min(province_code) = '01' and max(province_code) = '01' order by official_id limit 1`);
-    return r!.id;
-  }
   async function warm(): Promise<{ a: number; b: number }> {
     for (const scope of [A, B]) await computeKpis(t.db, { scope, phase: 2, asOf });
     return { a: kpiComputations('entry|01|2|'), b: kpiComputations('entry|66|2|') };
@@ -341,18 +358,28 @@ describe('per-province invalidation: a change in province 01 invalidates 01 (and
     await expectOnlyA(() => q(`truncate post_training_evaluations cascade`), true);
   }, 60_000);
 
-  it("a national class (no province, no nominations yet) invalidates the nation's P1 and no province", async () => {
-    const nation = { scope: { level: 'nation' } as const, phase: 2 as const, asOf };
+  it("a national class moves nothing until someone is nominated; a nomination by 01 moves 01's entry (and the nation's P1) only", async () => {
+    const nation = { scope: { level: 'nation' } as const, phase: 1 as const, asOf: '2028-12-31' };
     await computeKpis(t.db, nation);
-    const before = { entries: kpiComputations('entry|'), p1: kpiComputations('p1|') };
-    await q(
+    const before = kpiComputations('entry|');
+    const [c] = await q<{ id: number; type: string }>(
       `insert into classes (code, name, programme_id, programme_type, organiser_id, mode, schedule_type, start_date, end_date, capacity, status)
        select 'EQ-NAT-1', 'EQ-NAT-1', p.id, p.type, (select min(id) from training_orgs), 'truc_tuyen', 'trong_gio', '2028-11-01', '2028-12-01', 50, 'finished'
-       from programmes p where p.code = 'EQ-CMNV-0'`,
+       from programmes p where p.code = 'EQ-CMNV-0' returning id, programme_type as type`,
     );
     expect(await computeKpis(t.db, nation)).toEqual(await computeKpisReference(t.db, nation));
-    expect(kpiComputations('p1|')).toBe(before.p1 + 1);
-    expect(kpiComputations('entry|')).toBe(before.entries);
+    expect(kpiComputations('entry|')).toBe(before);
+    const who = await only01();
+    await q(
+      `insert into enrolments (class_id, official_id, province_code, commune_code, programme_type, class_end_date, decision_date, status, result)
+       select $1, $2, '01', commune_code, $3, '2028-12-01', '2028-10-01', 'nominated', 'completed' from official_assignments where official_id = $2 limit 1`,
+      [c!.id, who, c!.type],
+    );
+    const after = await computeKpis(t.db, nation);
+    expect(after).toEqual(await computeKpisReference(t.db, nation));
+    expect(after.indicators.find((x) => x.code === 'P1')!.denominator).toBeGreaterThan(0);
+    expect(kpiComputations('entry|01|')).toBeGreaterThan(0);
+    expect(kpiComputations('entry|')).toBe(before + 1);
   }, 60_000);
 
   it('a change in 01 leaves the cached province 66 result valid without any computation', async () => {

@@ -6,7 +6,7 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
-import type { KpiCode, KpiScope } from '@app/shared';
+import { PROGRAMME_TYPES, type KpiCode, type KpiScope } from '@app/shared';
 import { completionWindow, phaseWindow } from './kpis.rules.ts';
 
 /** How rows are grouped: one total, or per child of the scope. */
@@ -335,4 +335,33 @@ export async function shareCounts(
 export async function programmeSet(db: DbOrTx, q: RowQuery): Promise<{ id: string; in_num: boolean }[]> {
   const r = await db.execute<{ id: string; in_num: boolean }>(sql`select t.id, t.in_num from (${rowsSql('K8', q)}) t order by t.id`);
   return r.rows;
+}
+
+/**
+ * The province's part of the nation's P1 numerator over one national plan window: attendances (nominations
+ * neither cancelled nor waitlisted) made by the province in classes not cancelled that ended in [from, to]
+ * (planProgress counts every nomination of a class nationally, so the nation's count is the sum over provinces).
+ */
+export async function attendancesOf(db: DbOrTx, provinceCode: string, from: string, to: string): Promise<number> {
+  const r = await db.execute<{ n: number }>(sql`
+    select count(*)::int as n from enrolments en join classes c on c.id = en.class_id
+    where en.province_code = ${provinceCode} and en.status not in ('cancelled', 'waitlisted')
+      and c.status <> 'cancelled' and c.end_date >= ${from}::date and c.end_date <= ${to}::date
+      and c.programme_type in (${sql.join(
+        PROGRAMME_TYPES.map((t) => sql`${t}`),
+        sql`, `,
+      )})`);
+  return r.rows[0]!.n;
+}
+
+/** Σ planned attendances (the 'ALL' target) of the given plans. */
+export async function plannedAttendances(db: DbOrTx, planIds: number[]): Promise<number> {
+  if (planIds.length === 0) return 0;
+  const r = await db.execute<{ n: number }>(sql`
+    select coalesce(sum(attendances), 0)::int as n from plan_targets
+    where programme_type = 'ALL' and plan_id in (${sql.join(
+      planIds.map((id) => sql`${id}`),
+      sql`, `,
+    )})`);
+  return r.rows[0]!.n;
 }

@@ -5,6 +5,7 @@
 import { KPI_CODES, kpiTarget, type KpiCode, type KpiIndicator, type KpiResult, type KpiScope, type KpiPersonRow } from '@app/shared';
 import type { DbOrTx } from '../../db/client.ts';
 import { planProgress } from '../plans/plans.service.ts';
+import { planPeriod } from '../plans/plans.rules.ts';
 import * as repo from './kpis.repository.ts';
 import { cachedKpi, cachedKpiMany, isTransaction, kpiCacheEnabled, type CacheItem } from './kpis.cache.ts';
 import { kpiStatus, monthEnds, percentOf, scopeString, phaseWindow } from './kpis.rules.ts';
@@ -64,6 +65,18 @@ export interface ProvinceEntry {
   k8: { id: string; in_num: boolean }[];
   /** P1 of the province's own plans */
   p1: Counts;
+  /** the province's part of the nation's P1 numerator (attendances it made, in the national plans' windows) */
+  nationalP1: number;
+}
+
+/** The national plans P1 uses (whole-phase plans when any, else the yearly ones), with their counted windows. */
+async function nationalPlansUsed(db: DbOrTx, phase: 1 | 2, asOf: string): Promise<{ id: number; from: string; to: string }[]> {
+  const plans = await repo.planIdsOf(db, { level: 'nation' }, phase);
+  const whole = plans.filter((x) => x.year === null);
+  return (whole.length ? whole : plans).map((x) => {
+    const period = planPeriod(phase, x.year);
+    return { id: x.id, from: period.start, to: period.end < asOf ? period.end : asOf };
+  });
 }
 
 async function provinceEntry(db: DbOrTx, provinceCode: string, phase: 1 | 2, asOf: string): Promise<ProvinceEntry> {
@@ -83,7 +96,10 @@ async function provinceEntry(db: DbOrTx, provinceCode: string, phase: 1 | 2, asO
   }
   const k8 = await repo.programmeSet(db, q);
   const p1 = await p1Of(db, await repo.planIdsOf(db, scope, phase), asOf);
-  return { counts, share, k8, p1 };
+  let nationalP1 = 0;
+  for (const w of await nationalPlansUsed(db, phase, asOf))
+    if (w.from <= w.to) nationalP1 += await repo.attendancesOf(db, provinceCode, w.from, w.to);
+  return { counts, share, k8, p1, nationalP1 };
 }
 
 function entryKey(provinceCode: string, phase: 1 | 2, asOf: string): string {
@@ -140,26 +156,28 @@ export async function computeKpis(db: DbOrTx, p: KpiParams): Promise<KpiResult> 
   }
   if (p.scope.level === 'nation') {
     const provinces = await provinceCodes(db);
-    // P1 of the nation (national plans) reads every class and enrolment: any change invalidates it. It is
-    // checked in the same validity query as the province entries (one round trip on a warm cache).
-    const p1Item: CacheItem<Counts> = {
-      key: keyOf('p1', p),
-      validity: null,
-      compute: async (tx) => {
-        await repo.detectEvaluations(tx);
-        return p1Of(tx, await repo.planIdsOf(tx, p.scope, p.phase), p.asOf);
-      },
+    // P1 of the nation: numerator = Σ the provinces' attendances (in their entries); denominator = the national
+    // plans' planned attendances, changed only by national plans and their targets ('*'). Checked in the same
+    // validity query as the entries (one round trip on a warm cache).
+    const plannedItem: CacheItem<number> = {
+      key: keyOf('p1planned', p),
+      validity: '*',
+      compute: async (tx) =>
+        repo.plannedAttendances(
+          tx,
+          (await nationalPlansUsed(tx, p.phase, p.asOf)).map((x) => x.id),
+        ),
     };
-    const values = await cachedKpiMany<ProvinceEntry | Counts>(db, [
+    const values = await cachedKpiMany<ProvinceEntry | number>(db, [
       ...entryItems(
         provinces.map((x) => x.code),
         p.phase,
         p.asOf,
       ),
-      p1Item,
+      plannedItem,
     ]);
     const entries = values.slice(0, provinces.length) as ProvinceEntry[];
-    const p1 = values[provinces.length] as Counts;
+    const p1 = { numerator: entries.reduce((n, e) => n + e.nationalP1, 0), denominator: values[provinces.length] as number };
     const sum: Record<string, Counts> = {};
     const k8 = new Map<string, boolean>();
     for (const e of entries) {
