@@ -321,6 +321,18 @@ describe.each(['local', 's3'] as const)('library on %s storage', (backend) => {
       expect(r.json<{ message: string }>().message).toMatch(/Tiêu đề/);
       expect((await national.get('/api/library/materials/khong-co')).statusCode).toBe(404);
       expect((await national.get('/api/library/materials/00000000-0000-0000-0000-000000000000')).statusCode).toBe(404);
+      // the edit form's PATCH: the same Vietnamese messages on their fields; another province cannot edit
+      const id = await create(province, { type: 'handbook', title: 'Cẩm nang sửa thử', provinceCode: '66', bodyText: 'Mục 1. Thử.' });
+      const short = await province.patch(`/api/library/materials/${id}`, { title: 'ab' });
+      expect(short.statusCode).toBe(400);
+      expect(short.json<{ message: string; fields: { field: string }[] }>()).toMatchObject({ fields: [{ field: 'title' }] });
+      expect(short.json<{ message: string }>().message).toMatch(/Tiêu đề/);
+      expect((await other.patch(`/api/library/materials/${id}`, { title: 'Tiêu đề của tỉnh khác' })).statusCode).toBe(404);
+      expect((await learner.patch(`/api/library/materials/${id}`, { title: 'Tiêu đề của học viên' })).statusCode).toBe(404); // a draft: not even seen
+      const ok = await province.patch(`/api/library/materials/${id}`, { title: 'Cẩm nang đã sửa', regionTypes: ['mien_nui_dtts'] });
+      expect(ok.statusCode, ok.body).toBe(200);
+      const d = (await province.get(`/api/library/materials/${id}`)).json<LibraryMaterialDetail>();
+      expect(d).toMatchObject({ title: 'Cẩm nang đã sửa', regionTypes: ['mien_nui_dtts'], bodyText: 'Mục 1. Thử.', version: 2 });
     });
   });
 
