@@ -99,6 +99,20 @@ test('tỉnh mở vào tỉnh của mình, xã mở vào xã của mình; trang 
   await expect(page.getByRole('columnheader', { name: 'Cơ quan, đơn vị' })).toBeVisible();
   await expect(page.getByTestId('trend-chart')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
   await shot(page, 'dashboard-4-commune');
+  // on a phone the people drawer takes the screen's width, with its export button
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.getByTestId('kpi-K3').getByRole('button').nth(1).click();
+  const phoneDrawer = page.locator('.ant-drawer-content-wrapper');
+  await expect(page.getByRole('dialog').getByText(/\d+ dòng/)).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByRole('dialog').getByTestId('people-export')).toBeVisible();
+  expect((await phoneDrawer.boundingBox())!.width).toBeLessThanOrEqual(360);
+  await shot(page, 'dashboard-5-people-phone');
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: /Close|Đóng/ })
+    .first()
+    .click();
+  await page.setViewportSize({ width: 1366, height: 900 });
 
   await page.getByRole('menuitem', { name: /Cảnh báo$/ }).click();
   await expect(page).toHaveURL(/\/canh-bao$/);

@@ -32,16 +32,24 @@ export default function PeopleDrawer({
   const hasLabel = rows.some((x) => x.label);
   const hasDate = rows.some((x) => x.date);
   return (
-    <Drawer open={open !== null} onClose={onClose} width={720} title={code ? `${code} · ${KPI_LABELS[code]}` : ''} destroyOnHidden>
+    <Drawer
+      open={open !== null}
+      onClose={onClose}
+      width="min(720px, 100vw)"
+      title={code ? `${code} · ${KPI_LABELS[code]}` : ''}
+      destroyOnHidden
+    >
       <Flex wrap gap={8} justify="space-between" align="center" style={{ marginBottom: 12 }}>
-        <Segmented
-          value={part}
-          onChange={(v) => {
-            setPart(v as KpiPeoplePart);
-            setPage(1);
-          }}
-          options={(['numerator', 'denominator', 'missing'] as const).map((p) => ({ value: p, label: PART_LABELS[p] }))}
-        />
+        <div style={{ maxWidth: '100%', overflowX: 'auto' }}>
+          <Segmented
+            value={part}
+            onChange={(v) => {
+              setPart(v as KpiPeoplePart);
+              setPage(1);
+            }}
+            options={(['numerator', 'denominator', 'missing'] as const).map((p) => ({ value: p, label: PART_LABELS[p] }))}
+          />
+        </div>
         {code && (
           <Button
             icon={<DownloadOutlined />}
