@@ -15,18 +15,25 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const { token, actor, expiresAt, mustChangePassword } = await service.login(deps(), req.body, metaOf(req));
-      void reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure, expires: expiresAt });
+      // Max-Age, not Expires: the browser counts it from its own clock. With APP_TODAY pinned (demo, tests) the
+      // app clock can be a day behind the real one, and an absolute Expires would already be in the past.
+      const maxAge = Math.max(0, Math.round((expiresAt.getTime() - app.deps.clock.now().getTime()) / 1000));
+      void reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure, maxAge });
       setCsrfCookie(reply, secure);
       return service.me(deps(), actor, mustChangePassword);
     },
   );
 
-  app.post('/api/auth/logout', { schema: { tags: ['Xác thực'], summary: 'Đăng xuất', response: { 200: OkResponse } } }, async (req, reply) => {
-    if (req.actor && req.sessionToken) await service.logout(deps(), req.sessionToken, req.actor, metaOf(req));
-    void reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    void reply.clearCookie(CSRF_COOKIE, { path: '/' });
-    return { ok: true as const };
-  });
+  app.post(
+    '/api/auth/logout',
+    { schema: { tags: ['Xác thực'], summary: 'Đăng xuất', response: { 200: OkResponse } } },
+    async (req, reply) => {
+      if (req.actor && req.sessionToken) await service.logout(deps(), req.sessionToken, req.actor, metaOf(req));
+      void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      void reply.clearCookie(CSRF_COOKIE, { path: '/' });
+      return { ok: true as const };
+    },
+  );
 
   app.get(
     '/api/auth/me',

@@ -188,7 +188,10 @@ describe('session cookies', () => {
     expect(sid!.sameSite).toBe('Lax');
     expect(sid!.path).toBe('/');
     expect(sid!.value.length).toBeGreaterThanOrEqual(40);
-    expect(sid!.expires!.getTime()).toBeGreaterThan(t.clock.now().getTime());
+    // relative lifetime (Max-Age, counted by the browser's own clock), no absolute Expires: a pinned APP_TODAY
+    // can put the app clock a day behind the real one
+    expect(sid!.maxAge).toBe(t.app.deps.config.sessionHours * 3600);
+    expect(sid!.expires).toBeUndefined();
     expect(csrf!.httpOnly).not.toBe(true);
     expect(csrf!.sameSite).toBe('Strict');
     expect(csrf!.value).not.toBe(sid!.value);
