@@ -162,11 +162,13 @@ describe('nhập xếp loại', () => {
     expect(await ratingCount()).toBe(before);
   });
 
-  it('không phải Excel → 415; không gửi multipart → 415; tệp không có cột → lỗi nêu cột; trưởng đơn vị → 403', async () => {
+  it('không phải Excel → 415; không gửi multipart → 415; quá 10 MB → 413; tệp không có cột → lỗi nêu cột; trưởng đơn vị → 403', async () => {
     const pdf = expectError(await upload(t, bmt, URL, PDF, 'xep-loai.xlsx'), 415, 'UNSUPPORTED_MEDIA_TYPE');
     expect(pdf.fields?.[0]?.field).toBe('file');
     expect(pdf.message).toMatch(VIETNAMESE);
     expectError(await bmt.post(URL, { file: 'x' }), 415, 'UNSUPPORTED_MEDIA_TYPE');
+    const big = expectError(await upload(t, bmt, URL, Buffer.alloc(10 * 1024 * 1024 + 1, 1), 'xep-loai.xlsx'), 413, 'PAYLOAD_TOO_LARGE');
+    expect(big.fields).toEqual([{ field: 'file', message: 'vượt quá 10 MB' }]);
     const noHeader = await ok<RatingImportResponse>(
       upload(
         t,
