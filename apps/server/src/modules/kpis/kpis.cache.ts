@@ -15,7 +15,7 @@
  * instant too. Calls made inside a caller's transaction bypass the cache (see kpis.service.ts).
  */
 import { sql } from 'drizzle-orm';
-import type { Db, DbOrTx } from '../../db/client.ts';
+import { preparedStatement, type Db, type DbOrTx } from '../../db/client.ts';
 
 interface Entry {
   snapshot: string;
@@ -54,16 +54,22 @@ export function isTransaction(db: DbOrTx): boolean {
   return typeof (db as { rollback?: unknown }).rollback === 'function';
 }
 
+/** The warm path is this one query: a named prepared statement, planned once per connection. */
+const validityQuery = preparedStatement<{ k: string }, { items: string }>(
+  'kpi_validity',
+  sql`
+    select x.k from jsonb_to_recordset(${sql.placeholder('items')}::jsonb) as x(k text, s text, p text)
+    where exists (
+      select 1 from kpi_changes c
+      where c.xid >= pg_snapshot_xmin(x.s::pg_snapshot) and not pg_visible_in_snapshot(c.xid, x.s::pg_snapshot)
+        and (x.p is null or c.province_code = x.p or c.province_code = '*'))`,
+);
+
 /** The keys among `items` whose value has been invalidated by a committed change (one query). */
 async function invalidKeys(db: DbOrTx, items: { key: string; snapshot: string; validity: string | null }[]): Promise<Set<string>> {
   if (items.length === 0) return new Set();
   const json = JSON.stringify(items.map((i) => ({ k: i.key, s: i.snapshot, p: i.validity })));
-  const r = await db.execute<{ k: string }>(sql`
-    select x.k from jsonb_to_recordset(${json}::jsonb) as x(k text, s text, p text)
-    where exists (
-      select 1 from kpi_changes c
-      where c.xid >= pg_snapshot_xmin(x.s::pg_snapshot) and not pg_visible_in_snapshot(c.xid, x.s::pg_snapshot)
-        and (x.p is null or c.province_code = x.p or c.province_code = '*'))`);
+  const r = await validityQuery(db, { items: json });
   return new Set(r.rows.map((row) => row.k));
 }
 

@@ -3,7 +3,8 @@
  * uses. No authorisation here (callers check scope; see kpis.access.ts for the HTTP routes).
  */
 import { KPI_CODES, kpiTarget, type KpiCode, type KpiIndicator, type KpiResult, type KpiScope, type KpiPersonRow } from '@app/shared';
-import type { DbOrTx } from '../../db/client.ts';
+import { sql } from 'drizzle-orm';
+import { preparedStatement, type DbOrTx } from '../../db/client.ts';
 import { planProgress } from '../plans/plans.service.ts';
 import { planPeriod } from '../plans/plans.rules.ts';
 import * as repo from './kpis.repository.ts';
@@ -142,8 +143,13 @@ async function validityOf(db: DbOrTx, scope: KpiScope): Promise<string | null> {
   return (await repo.scopeExists(db, scope))?.provinceCode ?? null;
 }
 
+/** Same rows as repo.childNames(nation), as a named prepared statement (it is on the warm nation path). */
+const provincesQuery = preparedStatement<{ code: string; name: string }, Record<string, never>>(
+  'kpi_provinces',
+  sql`select code, name from provinces order by code`,
+);
 async function provinceCodes(db: DbOrTx): Promise<{ code: string; name: string }[]> {
-  return repo.childNames(db, { level: 'nation' });
+  return (await provincesQuery(db, {})).rows;
 }
 
 /** K1–K8 and P1 for one scope, phase and as-of date (exact cached result; see kpis.cache.ts). */
