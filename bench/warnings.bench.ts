@@ -85,8 +85,7 @@ const NOTES = `What the numbers say (measured 23/11/2026 at load average 10–15
   engine's exact cache (its tables record changes in kpi_changes): the table above.
 - Left for the nation warm (about 2.4 s of PostgreSQL CPU a request): reading who is in service nationally
   (DISTINCT ON over all assignments, ~1.9 s cold) and the due evaluations (~0.9 s). Cold, the KPI engine
-  recomputing 34 provinces' children (~55 s) dominates; that is the KPI module's cost, cached in normal use.
-- \`den_han_danh_gia\` counts stop at 1,000 (the repository's LIMIT), so its count is not the full count.`;
+  recomputing 34 provinces' children (~55 s) dominates; that is the KPI module's cost, cached in normal use.`;
 
 const server = await startBenchServer(database, asOf);
 const nation = await login(server.base, 'bonoivu');

@@ -52,6 +52,9 @@ export type EvaluationRow = {
   overdueDays: number;
 };
 
+/** Rows `evaluationsNotDone` reads at most (the list shows fewer; the count comes from `evaluationsNotDoneCount`). */
+export const EVALUATIONS_LIST_LIMIT = 1000;
+
 /** Post-training evaluations (H3's table) not complete whose window opened on or before `asOf`. */
 export async function evaluationsNotDone(db: DbOrTx, p: Place, asOf: string): Promise<EvaluationRow[]> {
   const w = [sql`pe.evaluated_on is null`, sql`pe.opens_on <= ${asOf}::date`, ...placeWhere('pe', p)];
@@ -62,8 +65,17 @@ export async function evaluationsNotDone(db: DbOrTx, p: Place, asOf: string): Pr
     from post_training_evaluations pe join officials o on o.id = pe.official_id left join communes cm on cm.code = pe.commune_code
     where ${sql.join(w, sql` and `)}
     order by pe.opens_on, o.full_name
-    limit 1000`);
+    limit ${EVALUATIONS_LIST_LIMIT}`);
   return r.rows;
+}
+
+/** How many evaluations `evaluationsNotDone` would list without its limit (the group's count is the full count). */
+export async function evaluationsNotDoneCount(db: DbOrTx, p: Place, asOf: string): Promise<number> {
+  const w = [sql`pe.evaluated_on is null`, sql`pe.opens_on <= ${asOf}::date`, ...placeWhere('pe', p)];
+  const r = await db.execute<{ n: number }>(sql`
+    select count(*)::int as n from post_training_evaluations pe join officials o on o.id = pe.official_id
+    where ${sql.join(w, sql` and `)}`);
+  return r.rows[0]!.n;
 }
 
 /** Active accounts of a role in a commune (commune admins, unit heads). */

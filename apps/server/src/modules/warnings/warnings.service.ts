@@ -139,27 +139,27 @@ export async function collect(db: Db, clock: Clock, scope: KpiScope): Promise<Wa
   // 3. Post-training evaluations due or overdue (H3's table, when installed).
   if (await repo.tableExists(db, 'post_training_evaluations')) {
     const rows = await repo.evaluationsNotDone(db, p, asOf);
-    groups.push(
-      group(
-        'den_han_danh_gia',
-        rows.map((r) => {
-          const dueOn = addDays(r.opensOn, r.overdueDays);
-          return {
-            kind: 'den_han_danh_gia' as const,
-            key: String(r.enrolmentId),
-            title: r.fullName,
-            detail:
-              dueOn < asOf
-                ? `Quá hạn đánh giá sau bồi dưỡng (hạn ${formatDateVi(dueOn)}).`
-                : `Lớp kết thúc ngày ${formatDateVi(r.classEndDate)}; đã đến kỳ đánh giá, cần hoàn thành trước ngày ${formatDateVi(dueOn)}.`,
-            communeCode: r.communeCode,
-            communeName: r.communeName,
-            date: dueOn,
-            link: `/can-bo/${r.officialId}`,
-          };
-        }),
-      ),
+    const g3 = group(
+      'den_han_danh_gia',
+      rows.map((r) => {
+        const dueOn = addDays(r.opensOn, r.overdueDays);
+        return {
+          kind: 'den_han_danh_gia' as const,
+          key: String(r.enrolmentId),
+          title: r.fullName,
+          detail:
+            dueOn < asOf
+              ? `Quá hạn đánh giá sau bồi dưỡng (hạn ${formatDateVi(dueOn)}).`
+              : `Lớp kết thúc ngày ${formatDateVi(r.classEndDate)}; đã đến kỳ đánh giá, cần hoàn thành trước ngày ${formatDateVi(dueOn)}.`,
+          communeCode: r.communeCode,
+          communeName: r.communeName,
+          date: dueOn,
+          link: `/can-bo/${r.officialId}`,
+        };
+      }),
     );
+    g3.count = rows.length < repo.EVALUATIONS_LIST_LIMIT ? rows.length : await repo.evaluationsNotDoneCount(db, p, asOf);
+    groups.push(g3);
   } else groups.push(group('den_han_danh_gia', [], false));
 
   // 4. Communes (or the commune itself) behind plan: P1 or a KPI with status "cham" (the KPI engine's pace rule).

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WarningsListResponse } from '@app/shared';
 import { createTestContext, type TestContext } from '../../../test/harness.ts';
 import { remindWarnings } from './warnings.service.ts';
+import { evaluationsNotDone, evaluationsNotDoneCount } from './warnings.repository.ts';
 import { classNeedsNominees, minimumNominees, weeklyDedupeKey } from './warnings.rules.ts';
 
 let t: TestContext;
@@ -175,6 +176,14 @@ describe('GET /api/warnings', () => {
     );
     expect((await overdue('nation')).count).toBe(before.nation.count);
     expect((await overdue('province:66')).items.map((i) => i.key)).not.toContain(String(e!.id));
+  });
+
+  it('the evaluations count is counted, not the length of the (limited) list', async () => {
+    for (const place of [{ provinceCode: '66' }, { communeCode: '24133' }, { communeCode: '22015' }]) {
+      const listed = await evaluationsNotDone(t.db, place, TODAY);
+      expect(await evaluationsNotDoneCount(t.db, place, TODAY), JSON.stringify(place)).toBe(listed.length);
+    }
+    expect(await evaluationsNotDoneCount(t.db, { communeCode: '24133' }, TODAY)).toBeGreaterThan(0);
   });
 
   it('refuses other scopes, learners, anonymous callers and bad scopes', async () => {
