@@ -101,7 +101,9 @@ export class S3Storage implements LibraryStorage {
     const abort = new AbortController();
     const timer = setTimeout(() => abort.abort(), this.timeoutMs);
     try {
-      return await fetch(url, { method, headers, body: opts.body, signal: abort.signal });
+      // a view of the same bytes typed as fetch wants it (no copy)
+      const body = opts.body ? new Uint8Array(opts.body.buffer as ArrayBuffer, opts.body.byteOffset, opts.body.byteLength) : undefined;
+      return await fetch(url, { method, headers, body, signal: abort.signal });
     } catch (err) {
       const reason = abort.signal.aborted ? `no answer within ${this.timeoutMs} ms` : (err as Error).message;
       throw new StorageError(`S3 ${method} ${this.s.bucket}/${key} failed: ${reason}`);
