@@ -144,10 +144,18 @@ afterAll(async () => {
 });
 
 /** an official serving only in province 01 */
+/**
+ * One person serving only in 01, in service on 2029-01-01 since before 2028-12-30, with a nomination made by 01 —
+ * so every change below really moves a row. Chosen by name (the generated names are deterministic; ids are random).
+ */
 async function only01(): Promise<string> {
   const [r] = await q<{ id: string }>(`
-    select official_id as id from official_assignments group by official_id
-    having min(province_code) = '01' and max(province_code) = '01' order by official_id limit 1`);
+    select a.official_id as id from official_assignments a join officials o on o.id = a.official_id
+    group by a.official_id, o.full_name
+    having min(a.province_code) = '01' and max(a.province_code) = '01'
+      and bool_and(a.from_date <= '2028-12-30') and bool_or(a.to_date is null or a.to_date >= '2029-01-01')
+      and exists (select 1 from enrolments e where e.official_id = a.official_id and e.province_code = '01')
+    order by o.full_name, a.official_id limit 1`);
   return r!.id;
 }
 
