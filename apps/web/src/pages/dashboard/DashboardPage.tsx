@@ -12,6 +12,7 @@ import {
   Col,
   DatePicker,
   Empty,
+  Grid,
   Row,
   Segmented,
   Select,
@@ -143,6 +144,8 @@ function childScope(scope: string, code: string): string | null {
 
 export default function DashboardPage() {
   const me = useCurrentUser();
+  // on a phone the phase switch shows short labels (the years are in the cards' targets) so it fits 360 px
+  const phone = !Grid.useBreakpoint().sm;
   const today = useServerToday();
   const [params, setParams] = useSearchParams();
   const own = me.scope.communeCode
@@ -353,8 +356,8 @@ export default function DashboardPage() {
             aria-label="Giai đoạn"
             value={phase}
             options={[
-              { label: 'Giai đoạn 1 (2026–2028)', value: 1 },
-              { label: 'Giai đoạn 2 (2029–2031)', value: 2 },
+              { label: phone ? 'Giai đoạn 1' : 'Giai đoạn 1 (2026–2028)', value: 1 },
+              { label: phone ? 'Giai đoạn 2' : 'Giai đoạn 2 (2029–2031)', value: 2 },
             ]}
             onChange={(v) => set({ phase: String(v) })}
           />
