@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
+import { APP_TODAY } from './tests/browser/app-today.ts';
 
 const PORT = process.env.BROWSER_TEST_PORT ?? '3917';
 const baseURL = `http://127.0.0.1:${PORT}`;
@@ -103,7 +104,7 @@ export default defineConfig({
       PORT,
       DATA_DIR: dataDir,
       NODE_ENV: 'test',
-      APP_TODAY: '2026-11-23',
+      APP_TODAY,
     },
     gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
   },

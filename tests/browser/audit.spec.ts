@@ -1,11 +1,14 @@
 import { expect, test } from '@playwright/test';
-import { login, pickOption, screenshot } from './helpers.ts';
+import { APP_TODAY, login, pickOption, screenshot } from './helpers.ts';
 
 const BUON_MA_THUOT = '24133'; // Phường Buôn Ma Thuột, region type "Đô thị" in the demo data
 
-/** dd/mm/yyyy of today in Vietnam; audit timestamps are real times. */
+/**
+ * dd/mm/yyyy of the server's day. Audit times come from the app clock: with APP_TODAY pinned (playwright.config.ts)
+ * that is the pinned date at the real time of day — not today's real date, which differs after 17:00 UTC.
+ */
 function todayVi(): { vi: string; iso: string } {
-  const iso = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+  const iso = APP_TODAY;
   const [y, m, d] = iso.split('-');
   return { vi: `${d}/${m}/${y}`, iso };
 }

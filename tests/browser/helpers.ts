@@ -4,6 +4,7 @@ import path from 'node:path';
 import { expect, type Locator, type Page } from '@playwright/test';
 
 /** Every demo account's password (apps/server/src/seed/demo.ts). */
+export { APP_TODAY } from './app-today.ts';
 export const DEMO_PASSWORD = 'Demo@2026';
 /** Demo communes of Đắk Lắk (66). */
 export const TUY_HOA = '22015'; // Phường Tuy Hoà (source data spells "Hoà")
