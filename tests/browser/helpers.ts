@@ -52,5 +52,15 @@ export async function expectNoHorizontalScroll(page: Page, width: number): Promi
 /** Picks an option in an antd Select opened from the combobox with this accessible name (inside `within`). */
 export async function pickOption(page: Page, comboboxName: string | RegExp, option: string, within: Locator | Page = page): Promise<void> {
   await within.getByRole('combobox', { name: comboboxName }).click();
-  await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click();
+  const dropdown = page.locator('.ant-select-dropdown:visible');
+  const item = dropdown.getByTitle(option, { exact: true });
+  await item.click();
+  // Under load a click that lands while the list is still opening can be lost (seen in a full run): done when the
+  // dropdown has closed (single select) or the option shows as selected (multiple); otherwise click it again.
+  await expect(async () => {
+    if ((await dropdown.count()) === 0) return;
+    if (await item.evaluate((el) => el.classList.contains('ant-select-item-option-selected'))) return;
+    await item.click({ timeout: 2_000 });
+    throw new Error(`chưa chọn được "${option}"`);
+  }).toPass({ timeout: 15_000 });
 }
