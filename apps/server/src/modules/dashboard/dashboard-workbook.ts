@@ -2,7 +2,7 @@
  * The dashboard tables as .xlsx (exceljs): the same numbers as the JSON of /api/kpis and
  * /api/kpis/children. Numbers are numeric cells (counts as integers, percentages with one decimal).
  */
-import { PassThrough } from 'node:stream';
+import { streamedWorkbook } from '../../http/xlsx-stream.ts';
 import ExcelJS from 'exceljs';
 import { KPI_LABELS, KPI_SHORT_LABELS, KPI_STATUS_LABELS, formatDateVi, type KpiIndicator, type KpiPersonRow } from '@app/shared';
 
@@ -95,36 +95,28 @@ export async function peopleWorkbook(
   t: Title & { heading: string },
   pages: AsyncIterable<KpiPersonRow[]>,
 ): Promise<{ buffer: Buffer; rows: number }> {
-  const stream = new PassThrough();
-  const chunks: Buffer[] = [];
-  stream.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<void>((resolve, reject) => {
-    stream.on('end', resolve);
-    stream.on('error', reject);
-  });
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
-  const ws = wb.addWorksheet(PEOPLE_SHEET, { views: [{ state: 'frozen', ySplit: 4, xSplit: 2 }] });
-  [6, 30, 8, 24, 40, 12, 12, 38].forEach((w, k) => (ws.getColumn(k + 1).width = w));
-  heading(ws, t.heading, t, PEOPLE_COLUMNS.length);
-  headerRow(ws, PEOPLE_COLUMNS);
-  let n = 0;
-  for await (const page of pages) {
-    for (const r of page) {
-      n++;
-      ws.addRow([
-        n,
-        r.fullName ?? r.label ?? '',
-        r.communeCode ?? '',
-        r.communeName ?? '',
-        r.label ?? '',
-        r.date ? formatDateVi(r.date) : '',
-        r.inNumerator ? 'Đã đạt' : 'Chưa đạt',
-        r.id,
-      ]).commit();
+  return streamedWorkbook(async (wb) => {
+    const ws = wb.addWorksheet(PEOPLE_SHEET, { views: [{ state: 'frozen', ySplit: 4, xSplit: 2 }] });
+    [6, 30, 8, 24, 40, 12, 12, 38].forEach((w, k) => (ws.getColumn(k + 1).width = w));
+    heading(ws, t.heading, t, PEOPLE_COLUMNS.length);
+    headerRow(ws, PEOPLE_COLUMNS);
+    let n = 0;
+    for await (const page of pages) {
+      for (const r of page) {
+        n++;
+        ws.addRow([
+          n,
+          r.fullName ?? r.label ?? '',
+          r.communeCode ?? '',
+          r.communeName ?? '',
+          r.label ?? '',
+          r.date ? formatDateVi(r.date) : '',
+          r.inNumerator ? 'Đã đạt' : 'Chưa đạt',
+          r.id,
+        ]).commit();
+      }
     }
-  }
-  ws.commit();
-  await wb.commit();
-  await done;
-  return { buffer: Buffer.concat(chunks), rows: n };
+    ws.commit();
+    return n;
+  });
 }

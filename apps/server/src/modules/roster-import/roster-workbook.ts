@@ -3,7 +3,7 @@
  * instructions sheet, exports of a filtered list (streamed, so a national export stays small in
  * memory), and the sheet of one-time passwords of bulk-created accounts.
  */
-import { PassThrough } from 'node:stream';
+import { streamedWorkbook } from '../../http/xlsx-stream.ts';
 import ExcelJS from 'exceljs';
 import { ROSTER_IMPORT_MAX_ROWS } from '@app/shared';
 import { COLUMNS, NO, YES, headerText, type ColumnDef } from './roster-columns.ts';
@@ -215,30 +215,27 @@ export function exportColumns(includeSensitive: boolean): ExportColumn[] {
 
 /** Streams the rows into an .xlsx held as bytes (an .xlsx is ~100 bytes a row: 200,000 rows ≈ 20 MB). */
 export async function writeExport(columns: ExportColumn[], pages: AsyncIterable<ExportRow[]>): Promise<{ buffer: Buffer; rows: number }> {
-  const stream = new PassThrough();
-  const chunks: Buffer[] = [];
-  stream.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<void>((resolve, reject) => {
-    stream.on('end', resolve);
-    stream.on('error', reject);
-  });
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
-  const ws = wb.addWorksheet(DATA_SHEET, { views: [{ state: 'frozen', ySplit: 1, xSplit: 2 }] });
-  ws.columns = columns.map((c) => ({ header: c.header, key: c.key, width: c.width, ...(c.numFmt ? { style: { numFmt: c.numFmt } } : {}) }));
-  const header = ws.getRow(1);
-  styleHeader(header, (col) => COLUMNS[col - 2]?.required ?? false);
-  header.commit();
-  let n = 0;
-  for await (const page of pages) {
-    for (const r of page) {
-      n++;
-      ws.addRow({ ...r.values, stt: n }).commit();
+  return streamedWorkbook(async (wb) => {
+    const ws = wb.addWorksheet(DATA_SHEET, { views: [{ state: 'frozen', ySplit: 1, xSplit: 2 }] });
+    ws.columns = columns.map((c) => ({
+      header: c.header,
+      key: c.key,
+      width: c.width,
+      ...(c.numFmt ? { style: { numFmt: c.numFmt } } : {}),
+    }));
+    const header = ws.getRow(1);
+    styleHeader(header, (col) => COLUMNS[col - 2]?.required ?? false);
+    header.commit();
+    let n = 0;
+    for await (const page of pages) {
+      for (const r of page) {
+        n++;
+        ws.addRow({ ...r.values, stt: n }).commit();
+      }
     }
-  }
-  ws.commit();
-  await wb.commit();
-  await done;
-  return { buffer: Buffer.concat(chunks), rows: n };
+    ws.commit();
+    return n;
+  });
 }
 
 // ---------------------------------------------------------------- accounts
